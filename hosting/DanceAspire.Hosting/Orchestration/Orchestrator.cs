@@ -1,0 +1,291 @@
+using Microsoft.Extensions.Logging;
+
+namespace DanceAspire.Hosting;
+
+/// <summary>
+/// Runs the application model: starts every resource once the resources it waits for are running and
+/// healthy, watches health and exits, and stops everything in reverse dependency order.
+/// A crashed process is shown as exited and never restarted behind the user's back.
+/// </summary>
+internal sealed class Orchestrator(DistributedApplicationModel model, RunContext context, PidFiles pidFiles, DistributedApplicationOptions options)
+{
+    private readonly Dictionary<IResource, TaskCompletionSource> _started = model.Resources.ToDictionary(
+        r => r, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly ILogger _logger = context.Logger;
+    private Task? _stop;
+
+    public IReadOnlyDictionary<IResource, ResourceInstance[]> Instances => context.Instances;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        using var failFast = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _stopping.Token);
+        var tasks = model.Resources.Where(r => r is not ParameterResource)
+            .Select(r => StartResourceAsync(r, failFast.Token))
+            .ToArray();
+        try
+        {
+            await Task.WhenAll(tasks);
+        }
+        catch
+        {
+            failFast.Cancel();
+            // Name the resource that failed first, not the ones that only waited for it.
+            var root = tasks.Where(t => t.IsFaulted).Select(t => t.Exception!.InnerException)
+                .FirstOrDefault(e => e is DistributedApplicationException && e is not DependencyFailedException)
+                ?? tasks.Where(t => t.IsFaulted).Select(t => t.Exception!.InnerException).FirstOrDefault();
+            if (root is null && cancellationToken.IsCancellationRequested)
+            {
+                throw new OperationCanceledException(cancellationToken);
+            }
+            throw root as DistributedApplicationException
+                ?? new DistributedApplicationException($"Start-up failed: {root?.Message}", root);
+        }
+    }
+
+    private async Task StartResourceAsync(IResource resource, CancellationToken token)
+    {
+        await Task.Yield();
+        var instances = context.Instances[resource];
+        try
+        {
+            var dependencies = resource is Resource r ? r.WaitsFor.ToList() : [];
+            if (resource is IResourceWithParent child)
+            {
+                dependencies.Add(child.Parent);
+            }
+            foreach (var dependency in dependencies.Distinct())
+            {
+                var started = _started[dependency].Task;
+                try
+                {
+                    await started.WaitAsync(token);
+                }
+                catch (Exception) when (!token.IsCancellationRequested || started.IsFaulted)
+                {
+                    throw new DependencyFailedException($"Resource '{resource.Name}' did not start: '{dependency.Name}' failed.");
+                }
+            }
+
+            switch (resource)
+            {
+                case ExecutableResource executable:
+                    await StartExecutableAsync(executable, instances, token);
+                    break;
+                case ChildResource childResource:
+                    SetState(instances[0], ResourceStates.Starting);
+                    await childResource.InitializeAsync(context, token);
+                    instances[0].StartedAt = DateTimeOffset.UtcNow;
+                    SetState(instances[0], ResourceStates.Running, health: "Healthy");
+                    break;
+            }
+            _started[resource].TrySetResult();
+        }
+        catch (Exception e)
+        {
+            _started[resource].TrySetException(e);
+            var message = e is OperationCanceledException ? "start-up was cancelled" : e.Message;
+            foreach (var instance in instances.Where(i => i.State is ResourceStates.Waiting or ResourceStates.Starting))
+            {
+                instance.StateDetail = message;
+                SetState(instance, ResourceStates.FailedToStart);
+            }
+            if (e is OperationCanceledException or DependencyFailedException)
+            {
+                throw;
+            }
+            _logger.LogError("Resource {Resource} failed to start: {Message}", resource.Name, e.Message);
+            throw e as DistributedApplicationException
+                ?? new DistributedApplicationException($"Resource '{resource.Name}' failed to start: {e.Message}", e);
+        }
+    }
+
+    private async Task StartExecutableAsync(ExecutableResource resource, ResourceInstance[] instances, CancellationToken token)
+    {
+        foreach (var instance in instances)
+        {
+            SetState(instance, ResourceStates.Starting);
+        }
+        await resource.PrepareAsync(context, token);
+        await Task.WhenAll(instances.Select(instance => StartInstanceAsync(resource, instance, token)));
+        await resource.OnReadyAsync(context, token);
+        foreach (var instance in instances)
+        {
+            SetState(instance, ResourceStates.Running, health: resource.HealthCheckPath is not null || resource.ReadinessProbe is not null ? "Healthy" : null);
+            _ = MonitorHealthAsync(resource, instance);
+        }
+    }
+
+    private async Task StartInstanceAsync(ExecutableResource resource, ResourceInstance instance, CancellationToken token)
+    {
+        var spec = resource.GetProcessSpec(context, instance);
+        var environment = EnvironmentBuilder.Build(resource, instance, context, options);
+        var logFile = new StreamWriter(Path.Combine(context.ResourceDirectory(resource, "logs"), instance.Name + ".log"), append: true) { AutoFlush = true };
+        var process = ManagedProcess.Start(spec, environment, (line, isError) =>
+        {
+            instance.Logs.Add(line, isError);
+            lock (logFile)
+            {
+                logFile.WriteLine(line);
+            }
+        });
+        instance.Process = process;
+        instance.Pid = process.Pid;
+        instance.StartedAt = DateTimeOffset.UtcNow;
+        pidFiles.Record(instance.Name, process.Pid);
+        _ = process.Exited.ContinueWith(t => OnExited(instance, t.Result, logFile), TaskScheduler.Default);
+
+        var deadline = DateTimeOffset.UtcNow + options.StartupTimeout;
+        while (!await IsHealthyAsync(resource, instance, token))
+        {
+            if (process.HasExited)
+            {
+                var tail = string.Join(Environment.NewLine, instance.Logs.Tail(15));
+                throw new DistributedApplicationException(
+                    $"Resource '{instance.Name}' exited with code {process.Exited.Result} before it became ready. Last output:{Environment.NewLine}{tail}");
+            }
+            if (DateTimeOffset.UtcNow > deadline)
+            {
+                throw new DistributedApplicationException(
+                    $"Resource '{instance.Name}' did not become healthy within {options.StartupTimeout.TotalSeconds:0} s.");
+            }
+            await Task.Delay(200, token);
+        }
+    }
+
+    private async Task<bool> IsHealthyAsync(ExecutableResource resource, ResourceInstance instance, CancellationToken token)
+    {
+        if (instance.Process is { HasExited: true })
+        {
+            return false;
+        }
+        try
+        {
+            if (resource.HealthCheckPath is { } path)
+            {
+                using var response = await RunContext.Http.GetAsync(instance.GetUrl() + path, token);
+                return response.IsSuccessStatusCode;
+            }
+            return resource.ReadinessProbe is not { } probe || await probe(instance, token);
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException or System.Net.Sockets.SocketException && !token.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
+    private async Task MonitorHealthAsync(ExecutableResource resource, ResourceInstance instance)
+    {
+        if (resource.HealthCheckPath is null && resource.ReadinessProbe is null)
+        {
+            return;
+        }
+        while (!_stopping.IsCancellationRequested && instance.Process is { HasExited: false })
+        {
+            try
+            {
+                await Task.Delay(options.HealthCheckInterval, _stopping.Token);
+                var healthy = await IsHealthyAsync(resource, instance, _stopping.Token);
+                if (instance.State == ResourceStates.Running)
+                {
+                    instance.Health = healthy ? "Healthy" : "Unhealthy";
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    private void OnExited(ResourceInstance instance, int exitCode, StreamWriter logFile)
+    {
+        instance.ExitCode = exitCode;
+        instance.StoppedAt = DateTimeOffset.UtcNow;
+        instance.Health = null;
+        var expected = instance.State == ResourceStates.Stopping;
+        instance.Logs.Add($"[apphost] process {instance.Pid} exited with code {exitCode}", isError: !expected);
+        SetState(instance, expected ? ResourceStates.Finished : ResourceStates.Exited);
+        if (!expected)
+        {
+            _logger.LogWarning("Resource {Instance} exited with code {ExitCode}; it is not restarted", instance.Name, exitCode);
+        }
+        lock (logFile)
+        {
+            logFile.Dispose();
+        }
+    }
+
+    /// <summary>Stops every resource after the resources that depend on it, and waits for all processes.</summary>
+    public Task StopAsync() => _stop ??= StopAllAsync();
+
+    private async Task StopAllAsync()
+    {
+        _stopping.Cancel();
+        var dependents = model.Resources.ToDictionary(r => r, r => model.Resources.Where(d => DependsOn(d, r)).ToList());
+        var stopped = new Dictionary<IResource, Task>();
+        Task StopInOrder(IResource resource)
+        {
+            if (!stopped.TryGetValue(resource, out var task))
+            {
+                var before = dependents[resource].Select(StopInOrder).ToArray();
+                task = StopResourceAsync(resource, before);
+                stopped[resource] = task;
+            }
+            return task;
+        }
+        foreach (var resource in model.Resources)
+        {
+            _ = StopInOrder(resource);
+        }
+        await Task.WhenAll(stopped.Values);
+    }
+
+    private async Task StopResourceAsync(IResource resource, Task[] dependentsStopped)
+    {
+        await Task.WhenAll(dependentsStopped);
+        if (!context.Instances.TryGetValue(resource, out var instances))
+        {
+            return;
+        }
+        await Task.WhenAll(instances.Select(async instance =>
+        {
+            if (instance.Process is { } process)
+            {
+                if (!process.HasExited)
+                {
+                    SetState(instance, ResourceStates.Stopping);
+                    var signal = resource is ExecutableResource executable ? executable.GetProcessSpec(context, instance).StopSignal : System.Runtime.InteropServices.PosixSignal.SIGTERM;
+                    await process.StopAsync(signal, options.StopGracePeriod);
+                }
+                else
+                {
+                    // Its leader is gone; make sure nothing it spawned outlives the AppHost.
+                    ManagedProcess.SignalGroup(process.Pid, ManagedProcess.SigKill);
+                }
+                pidFiles.Forget(instance.Name);
+            }
+            else if (instance.State is ResourceStates.Running)
+            {
+                SetState(instance, ResourceStates.Finished);
+            }
+        }));
+    }
+
+    private static bool DependsOn(IResource dependent, IResource resource) =>
+        dependent != resource && (
+            (dependent is Resource r && (r.WaitsFor.Contains(resource) || r.References.Contains(resource)))
+            || (dependent is IResourceWithParent child && child.Parent == resource));
+
+    private void SetState(ResourceInstance instance, string state, string? health = null)
+    {
+        instance.State = state;
+        instance.Health = health;
+        if (state is ResourceStates.Running or ResourceStates.FailedToStart)
+        {
+            _logger.LogInformation("{Instance}: {State}{Detail}", instance.Name, state, instance.StateDetail is { } d && state != ResourceStates.Running ? $" ({d.Split('\n')[0]})" : "");
+        }
+    }
+
+    private sealed class DependencyFailedException(string message) : DistributedApplicationException(message);
+}
