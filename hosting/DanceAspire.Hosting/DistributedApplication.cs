@@ -66,7 +66,7 @@ public sealed class DistributedApplication : IAsyncDisposable
         _logger.LogInformation("Starting {Count} resources; state in {State}", Model.Resources.Count(r => r is not ParameterResource), Options.StateDirectory);
         await _orchestrator.StartAsync(cancellationToken);
         _logger.LogInformation("All resources are running and healthy after {Seconds:0.0} s", stopwatch.Elapsed.TotalSeconds);
-        foreach (var external in Model.Resources.OfType<ExecutableResource>().Where(r => r.Endpoints.Any(e => e.IsExternal)))
+        foreach (var external in Model.Resources.OfType<ProcessResource>().Where(r => r.Endpoints.Any(e => e.IsExternal)))
         {
             _logger.LogInformation("{Resource}: {Url}", external.Name, _instances[external][0].GetUrl(host: "localhost"));
         }
@@ -143,7 +143,7 @@ public sealed class DistributedApplication : IAsyncDisposable
         {
             switch (resource)
             {
-                case ExecutableResource executable:
+                case ProcessResource executable:
                     var instances = Enumerable.Range(0, executable.Replicas)
                         .Select(i => new ResourceInstance(resource, i, executable.Replicas == 1 ? resource.Name : $"{resource.Name}-{i}", Options.LogLinesPerResource))
                         .ToArray();

@@ -90,7 +90,7 @@ internal sealed class DashboardServer(DistributedApplication app, DistributedApp
     {
         name = i.Name,
         resource = i.Resource.Name,
-        type = i.Resource switch { ExecutableResource e => e.TypeName, ChildResource c => c.TypeName, _ => "Resource" },
+        type = i.Resource switch { ProcessResource e => e.TypeName, ChildResource c => c.TypeName, _ => "Resource" },
         replica = i.Index,
         state = i.State,
         stateDetail = i.StateDetail,
@@ -99,7 +99,7 @@ internal sealed class DashboardServer(DistributedApplication app, DistributedApp
         exitCode = i.ExitCode,
         startedAt = i.StartedAt,
         stoppedAt = i.StoppedAt,
-        endpoints = i.Resource is ExecutableResource executable
+        endpoints = i.Resource is ProcessResource executable
             ? executable.Endpoints.Select(ep => new { name = ep.Name, url = $"{ep.Scheme}://{(ep.IsExternal ? "localhost" : "127.0.0.1")}:{i.Ports[ep.Name]}", external = ep.IsExternal }).ToArray()
             : [],
     };

@@ -41,7 +41,7 @@ public static class ResourceBuilderExtensions
     }
 
     public static IResourceBuilder<T> WithReplicas<T>(this IResourceBuilder<T> builder, int replicas)
-        where T : ExecutableResource
+        where T : ProcessResource
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(replicas, 1);
         if (replicas > 1 && builder.Resource.Endpoints.Any(e => e.Port is not null))
@@ -54,7 +54,7 @@ public static class ResourceBuilderExtensions
 
     /// <summary>An HTTP endpoint on <paramref name="port"/> (any free one when null), told to the process through <paramref name="env"/> when given.</summary>
     public static IResourceBuilder<T> WithHttpEndpoint<T>(this IResourceBuilder<T> builder, int? port = null, string? env = null, string name = "http")
-        where T : ExecutableResource
+        where T : ProcessResource
     {
         if (port is not null && builder.Resource.Replicas > 1)
         {
@@ -67,7 +67,7 @@ public static class ResourceBuilderExtensions
 
     /// <summary>The resource counts as healthy when GET <paramref name="path"/> on its http endpoint answers 2xx.</summary>
     public static IResourceBuilder<T> WithHttpHealthCheck<T>(this IResourceBuilder<T> builder, string path = "/health")
-        where T : ExecutableResource
+        where T : ProcessResource
     {
         builder.Resource.GetOrAddHttpEndpoint();
         builder.Resource.HealthCheckPath = path;
@@ -76,7 +76,7 @@ public static class ResourceBuilderExtensions
 
     /// <summary>Marks the HTTP endpoints as reachable from outside (listening on localhost, shown as the app's URL).</summary>
     public static IResourceBuilder<T> WithExternalHttpEndpoints<T>(this IResourceBuilder<T> builder)
-        where T : ExecutableResource
+        where T : ProcessResource
     {
         foreach (var endpoint in builder.Resource.Endpoints.Where(e => e.Scheme is "http" or "https"))
         {

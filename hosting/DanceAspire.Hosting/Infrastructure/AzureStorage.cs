@@ -1,7 +1,7 @@
 namespace DanceAspire.Hosting;
 
 /// <summary>An Azure Storage account: Azurite (npm) in run mode, a real account when deployed.</summary>
-public sealed class AzureStorageResource(string name) : ExecutableResource(name)
+public sealed class AzureStorageResource(string name) : ProcessResource(name)
 {
     // Azurite's published development account; not a secret.
     internal const string AccountName = "devstoreaccount1";

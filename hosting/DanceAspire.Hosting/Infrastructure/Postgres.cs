@@ -5,7 +5,7 @@ using Npgsql;
 namespace DanceAspire.Hosting;
 
 /// <summary>PostgreSQL from Debian's server binaries, with its data folder in the state directory.</summary>
-public sealed class PostgresServerResource(string name, ParameterResource password) : ExecutableResource(name), IResourceWithConnectionString
+public sealed class PostgresServerResource(string name, ParameterResource password) : ProcessResource(name), IResourceWithConnectionString
 {
     public const string UserName = "postgres";
     public ParameterResource Password { get; } = password;

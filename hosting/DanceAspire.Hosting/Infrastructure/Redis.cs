@@ -4,7 +4,7 @@ using System.Text;
 namespace DanceAspire.Hosting;
 
 /// <summary>Redis from Debian's redis-server, password-protected, its append-only file in the state directory.</summary>
-public sealed class RedisResource(string name, ParameterResource password) : ExecutableResource(name), IResourceWithConnectionString
+public sealed class RedisResource(string name, ParameterResource password) : ProcessResource(name), IResourceWithConnectionString
 {
     public ParameterResource Password { get; } = password;
     public override string TypeName => "Redis";

@@ -6,7 +6,7 @@ namespace DanceAspire.Hosting;
 /// </summary>
 internal static class EnvironmentBuilder
 {
-    public static Dictionary<string, string> Build(ExecutableResource resource, ResourceInstance instance, RunContext context, DistributedApplicationOptions options)
+    public static Dictionary<string, string> Build(ProcessResource resource, ResourceInstance instance, RunContext context, DistributedApplicationOptions options)
     {
         var variables = new Dictionary<string, string>();
         if (resource is ProjectResource or NpmAppResource)
@@ -21,7 +21,7 @@ internal static class EnvironmentBuilder
         return variables;
     }
 
-    private static void AddServiceContract(ExecutableResource resource, ResourceInstance instance, RunContext context, DistributedApplicationOptions options, Dictionary<string, string> variables)
+    private static void AddServiceContract(ProcessResource resource, ResourceInstance instance, RunContext context, DistributedApplicationOptions options, Dictionary<string, string> variables)
     {
         foreach (var endpoint in resource.Endpoints)
         {
@@ -64,7 +64,7 @@ internal static class EnvironmentBuilder
             {
                 variables[$"ConnectionStrings__{reference.Name}"] = withConnectionString.GetConnectionString();
             }
-            else if (reference is ExecutableResource service)
+            else if (reference is ProcessResource service)
             {
                 var replicas = context.Instances[service];
                 foreach (var endpoint in service.Endpoints)

@@ -69,7 +69,7 @@ internal sealed class Orchestrator(DistributedApplicationModel model, RunContext
 
             switch (resource)
             {
-                case ExecutableResource executable:
+                case ProcessResource executable:
                     await StartExecutableAsync(executable, instances, token);
                     break;
                 case ChildResource childResource:
@@ -100,7 +100,7 @@ internal sealed class Orchestrator(DistributedApplicationModel model, RunContext
         }
     }
 
-    private async Task StartExecutableAsync(ExecutableResource resource, ResourceInstance[] instances, CancellationToken token)
+    private async Task StartExecutableAsync(ProcessResource resource, ResourceInstance[] instances, CancellationToken token)
     {
         foreach (var instance in instances)
         {
@@ -116,7 +116,7 @@ internal sealed class Orchestrator(DistributedApplicationModel model, RunContext
         }
     }
 
-    private async Task StartInstanceAsync(ExecutableResource resource, ResourceInstance instance, CancellationToken token)
+    private async Task StartInstanceAsync(ProcessResource resource, ResourceInstance instance, CancellationToken token)
     {
         var spec = resource.GetProcessSpec(context, instance);
         var environment = EnvironmentBuilder.Build(resource, instance, context, options);
@@ -153,7 +153,7 @@ internal sealed class Orchestrator(DistributedApplicationModel model, RunContext
         }
     }
 
-    private async Task<bool> IsHealthyAsync(ExecutableResource resource, ResourceInstance instance, CancellationToken token)
+    private async Task<bool> IsHealthyAsync(ProcessResource resource, ResourceInstance instance, CancellationToken token)
     {
         if (instance.Process is { HasExited: true })
         {
@@ -174,7 +174,7 @@ internal sealed class Orchestrator(DistributedApplicationModel model, RunContext
         }
     }
 
-    private async Task MonitorHealthAsync(ExecutableResource resource, ResourceInstance instance)
+    private async Task MonitorHealthAsync(ProcessResource resource, ResourceInstance instance)
     {
         if (resource.HealthCheckPath is null && resource.ReadinessProbe is null)
         {
@@ -255,7 +255,7 @@ internal sealed class Orchestrator(DistributedApplicationModel model, RunContext
                 if (!process.HasExited)
                 {
                     SetState(instance, ResourceStates.Stopping);
-                    var signal = resource is ExecutableResource executable ? executable.GetProcessSpec(context, instance).StopSignal : System.Runtime.InteropServices.PosixSignal.SIGTERM;
+                    var signal = resource is ProcessResource executable ? executable.GetProcessSpec(context, instance).StopSignal : System.Runtime.InteropServices.PosixSignal.SIGTERM;
                     await process.StopAsync(signal, options.StopGracePeriod);
                 }
                 else

@@ -12,8 +12,8 @@ public sealed record ProcessSpec(string FileName, IReadOnlyList<string> Argument
     public PosixSignal StopSignal { get; init; } = PosixSignal.SIGTERM;
 }
 
-/// <summary>A resource the orchestrator runs as one or more processes (replicas).</summary>
-public abstract class ExecutableResource(string name) : Resource(name)
+/// <summary>A resource the orchestrator runs as one or more operating-system processes (replicas).</summary>
+public abstract class ProcessResource(string name) : Resource(name)
 {
     public int Replicas { get; internal set; } = 1;
 
@@ -55,7 +55,7 @@ public abstract class ExecutableResource(string name) : Resource(name)
 }
 
 /// <summary>A .NET project started from its built output with <c>dotnet</c>, as <c>dotnet run --no-build</c> would.</summary>
-public sealed class ProjectResource(string name, IProjectMetadata metadata) : ExecutableResource(name)
+public sealed class ProjectResource(string name, IProjectMetadata metadata) : ProcessResource(name)
 {
     public IProjectMetadata Metadata { get; } = metadata;
     public override string TypeName => "Project";
@@ -73,7 +73,7 @@ public sealed class ProjectResource(string name, IProjectMetadata metadata) : Ex
 }
 
 /// <summary>A JavaScript app started with <c>npm run &lt;script&gt;</c> in its folder.</summary>
-public sealed class NpmAppResource(string name, string workingDirectory, string scriptName) : ExecutableResource(name)
+public sealed class NpmAppResource(string name, string workingDirectory, string scriptName) : ProcessResource(name)
 {
     public string WorkingDirectory { get; } = workingDirectory;
     public string ScriptName { get; } = scriptName;
@@ -91,4 +91,15 @@ public sealed class NpmAppResource(string name, string workingDirectory, string 
 
     internal override ProcessSpec GetProcessSpec(RunContext context, ResourceInstance instance) =>
         new("npm", ["run", ScriptName], WorkingDirectory);
+}
+
+/// <summary>Any program, started with arguments in a working directory (Aspire's AddExecutable).</summary>
+public sealed class ExecutableResource(string name, string command, string workingDirectory, IReadOnlyList<string> arguments) : ProcessResource(name)
+{
+    public string Command { get; } = command;
+    public string WorkingDirectory { get; } = workingDirectory;
+    public IReadOnlyList<string> Arguments { get; } = arguments;
+    public override string TypeName => "Executable";
+
+    internal override ProcessSpec GetProcessSpec(RunContext context, ResourceInstance instance) => new(Command, Arguments, WorkingDirectory);
 }

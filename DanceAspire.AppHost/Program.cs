@@ -1,0 +1,45 @@
+var builder = DistributedApplication.CreateBuilder(args);
+
+var postgres = builder.AddPostgres("postgres");
+var dancedb = postgres.AddDatabase("dancedb");
+var redis = builder.AddRedis("redis");
+var blobs = builder.AddAzureStorage("storage").RunAsEmulator().AddBlobs("blobs");
+
+var api = builder.AddProject<Projects.DanceAspire_Api>("api")
+    .WithReference(dancedb).WithReference(redis).WithReference(blobs)
+    .WaitFor(dancedb).WaitFor(redis).WaitFor(blobs)
+    .WithHttpHealthCheck("/health");
+
+builder.AddProject<Projects.DanceAspire_Dispatcher>("dispatcher")
+    .WithReference(dancedb).WithReference(redis)
+    .WaitFor(dancedb).WaitFor(redis)
+    .WithHttpHealthCheck("/health");
+
+builder.AddProject<Projects.DanceAspire_AnalysisWorker>("analysis-worker")
+    .WithReference(redis).WithReference(blobs)
+    .WaitFor(redis).WaitFor(blobs)
+    .WithHttpHealthCheck("/health");
+
+builder.AddProject<Projects.DanceAspire_GenerationWorker>("generation-worker")
+    .WithReference(redis).WithReference(blobs)
+    .WaitFor(redis).WaitFor(blobs)
+    .WithHttpHealthCheck("/health");
+
+builder.AddProject<Projects.DanceAspire_Assembler>("assembler")
+    .WithReference(redis).WithReference(blobs)
+    .WaitFor(redis).WaitFor(blobs)
+    .WithReplicas(2)
+    .WithHttpHealthCheck("/health");
+
+var web = builder.AddNpmApp("web", "../web", "start")
+    .WithHttpEndpoint(env: "PORT")
+    .WithHttpHealthCheck("/");
+
+builder.AddProject<Projects.DanceAspire_Gateway>("gateway")
+    .WithHttpEndpoint(port: 8080)
+    .WithReference(api).WithReference(web)
+    .WaitFor(api).WaitFor(web)
+    .WithExternalHttpEndpoints()
+    .WithHttpHealthCheck("/health");
+
+builder.Build().Run();
