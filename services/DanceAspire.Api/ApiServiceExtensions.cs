@@ -1,3 +1,4 @@
+using DanceAspire.Data;
 using DanceAspire.Api.Data;
 
 namespace DanceAspire.Api;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Azure.Storage.Blobs;
-using DanceAspire.Api.Data;
+using DanceAspire.Data;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
+using DanceAspire.Data;
+
 namespace DanceAspire.Api.Data;
 
 /// <summary>

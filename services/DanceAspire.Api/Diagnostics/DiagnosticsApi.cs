@@ -1,5 +1,6 @@
 using Azure.Storage.Blobs;
-using DanceAspire.Api.Data;
+using DanceAspire.Data;
+using DanceAspire.Data.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using StackExchange.Redis;

@@ -1,4 +1,4 @@
-namespace DanceAspire.Api.Data;
+namespace DanceAspire.Data.Diagnostics;
 
 /// <summary>A row written and read back by the diagnostics round trip.</summary>
 public sealed class Probe

@@ -2,7 +2,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 
-namespace DanceAspire.Api.Data;
+namespace DanceAspire.Data;
 
 /// <summary>Postgres-style names (probes.created_at, pk_probes) for every table, column, key and index in the model.</summary>
 public static class SnakeCaseNames

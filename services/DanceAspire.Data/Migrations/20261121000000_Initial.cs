@@ -1,8 +1,8 @@
-using DanceAspire.Api.Data;
+using DanceAspire.Data;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace DanceAspire.Api.Migrations;
+namespace DanceAspire.Data.Migrations;
 
 /// <summary>Hand-written: keep it identical to what the model creates (a test compares the two schemas).</summary>
 [DbContext(typeof(DanceDbContext))]

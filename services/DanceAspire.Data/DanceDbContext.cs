@@ -1,11 +1,18 @@
+using DanceAspire.Data.Accounts;
+using DanceAspire.Data.Diagnostics;
+using DanceAspire.Data.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
-namespace DanceAspire.Api.Data;
+namespace DanceAspire.Data;
 
 public sealed class DanceDbContext(DbContextOptions<DanceDbContext> options) : DbContext(options)
 {
     public DbSet<Probe> Probes => Set<Probe>();
+    public DbSet<User> Users => Set<User>();
+    public DbSet<CoinTransaction> CoinTransactions => Set<CoinTransaction>();
+    public DbSet<Job> Jobs => Set<Job>();
+    public DbSet<JobAttempt> JobAttempts => Set<JobAttempt>();
 
     /// <summary>A context outside dependency injection (tests, tools), configured exactly like the api's.</summary>
     public static DanceDbContext Create(string connectionString)
@@ -31,6 +38,7 @@ public sealed class DanceDbContext(DbContextOptions<DanceDbContext> options) : D
             probe.HasKey(p => p.Id);
             probe.Property(p => p.Name).IsRequired();
         });
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(DanceDbContext).Assembly);
 
         modelBuilder.UseSnakeCaseNames();
     }
