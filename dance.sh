@@ -11,7 +11,8 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 NEXT_TELEMETRY_DISABLED=1
 
 apt_packages=(postgresql redis-server ffmpeg chromium)
 
-say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+started=$SECONDS
+say() { printf '\033[1m==> [%ss] %s\033[0m\n' "$((SECONDS - started))" "$*"; }
 
 as_root() { if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo "$@"; fi; }
 
@@ -70,9 +71,12 @@ run_tests() {
   done < <(sed -nE 's/.*Failed: +([0-9]+), Passed: +([0-9]+),.*/\1 \2/p' "$log")
   if grep -q '"test"' web/package.json; then
     say "Running the web tests"
-    (cd web && npm test --silent) 2>&1 | tee "$log" || status=$?
-    while read -r p; do passed=$((passed + p)); done < <(sed -nE 's/^ *Tests +([0-9]+) passed.*/\1/p' "$log")
-    while read -r f; do failed=$((failed + f)); done < <(sed -nE 's/^ *Tests +([0-9]+) failed.*/\1/p' "$log")
+    (cd web && NO_COLOR=1 npm test --silent) 2>&1 | tee "$log" || status=$?
+    # vitest's summary: "Tests  8 passed (9)" or "Tests  1 failed | 8 passed (9)".
+    local summary
+    summary=$(sed 's/\x1b\[[0-9;]*m//g' "$log" | grep -E '^ *Tests ' | tail -1)
+    passed=$((passed + $(grep -oE '[0-9]+ passed' <<<"$summary" | grep -oE '[0-9]+' || echo 0)))
+    failed=$((failed + $(grep -oE '[0-9]+ failed' <<<"$summary" | grep -oE '[0-9]+' || echo 0)))
   fi
   rm -f "$log"
   echo
