@@ -86,6 +86,21 @@ public sealed class DistributedApplication : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Stops every running replica of a process resource (the dashboard's Stop); resources that depend on it keep
+    /// running and see it gone, as after a crash. <see cref="StartResourceAsync"/> brings it back.
+    /// </summary>
+    public Task StopResourceAsync(string resourceName) => Running.StopResourceAsync(ProcessResourceNamed(resourceName));
+
+    /// <summary>Starts the stopped or exited replicas of a process resource again, on the same ports, and returns once they are healthy.</summary>
+    public Task StartResourceAsync(string resourceName, CancellationToken cancellationToken = default) =>
+        Running.StartResourceAsync(ProcessResourceNamed(resourceName), cancellationToken);
+
+    private Orchestrator Running => _orchestrator ?? throw new InvalidOperationException("The application has not been started.");
+
+    private ProcessResource ProcessResourceNamed(string resourceName) => Model.Find(resourceName) as ProcessResource
+        ?? throw new ArgumentException($"Resource '{resourceName}' is not a process that can be stopped and started.", nameof(resourceName));
+
     /// <summary>Runs until Ctrl+C or SIGTERM; a resource that cannot start stops the run with exit code 1.</summary>
     public async Task RunAsync(CancellationToken cancellationToken = default)
     {
@@ -166,7 +181,8 @@ public sealed class DistributedApplication : IAsyncDisposable
 
     private int ChoosePort(IResource resource, EndpointAnnotation endpoint)
     {
-        var fixedPort = _builder.Configuration.GetValue<int?>($"Ports:{resource.Name}") ?? endpoint.Port;
+        // Ports:<resource> moves a fixed port (the gateway's 8080); endpoints on free ports stay free.
+        var fixedPort = endpoint.Port is null ? null : _builder.Configuration.GetValue<int?>($"Ports:{resource.Name}") ?? endpoint.Port;
         if (fixedPort is not { } port || Options.RandomizePorts)
         {
             return PortAllocator.GetFreePort();

@@ -53,5 +53,6 @@ public sealed class ParameterResource(string name, bool secret) : Resource(name)
 {
     public bool Secret { get; } = secret;
     internal string? Value { get; set; }
-    public string GetValue() => Value ?? throw new InvalidOperationException($"Parameter '{Name}' has no value before the application starts.");
+    public string GetValue() => Value ?? throw new InvalidOperationException(
+        $"Parameter '{Name}' has no value: set Parameters__{Name} in the environment or --Parameters:{Name}=<value> on the command line.");
 }

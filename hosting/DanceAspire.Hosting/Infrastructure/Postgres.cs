@@ -22,6 +22,7 @@ public sealed class PostgresServerResource(string name, ParameterResource passwo
         var data = DataDirectory(context);
         if (File.Exists(Path.Combine(data, "PG_VERSION")))
         {
+            RemoveStaleLockFile(data);
             await GiveToServerUserAsync(folder, cancellationToken);
             return;
         }
@@ -73,6 +74,25 @@ public sealed class PostgresServerResource(string name, ParameterResource passwo
             return false;
         }
     };
+
+    /// <summary>
+    /// A server killed with -9 leaves postmaster.pid behind. PostgreSQL removes it itself unless the pid in it
+    /// still looks alive, which an unreaped zombie (or an unrelated process reusing the pid) does; the
+    /// AppHost has already ended every server of an earlier run, so a lock whose pid is not a live postgres is stale.
+    /// </summary>
+    private static void RemoveStaleLockFile(string data)
+    {
+        var lockFile = Path.Combine(data, "postmaster.pid");
+        if (!File.Exists(lockFile) || !int.TryParse(File.ReadLines(lockFile).FirstOrDefault(), out var pid))
+        {
+            return;
+        }
+        var command = File.Exists($"/proc/{pid}/comm") ? File.ReadAllText($"/proc/{pid}/comm").Trim() : null;
+        if (command != "postgres" || PidFiles.ReadStartTime(pid) is null)
+        {
+            File.Delete(lockFile);
+        }
+    }
 
     /// <summary>PostgreSQL refuses to run as root, so its folder belongs to the postgres user when we are root.</summary>
     private static async Task GiveToServerUserAsync(string folder, CancellationToken cancellationToken)

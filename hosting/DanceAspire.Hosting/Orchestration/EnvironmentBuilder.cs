@@ -9,7 +9,7 @@ internal static class EnvironmentBuilder
     public static Dictionary<string, string> Build(ProcessResource resource, ResourceInstance instance, RunContext context, DistributedApplicationOptions options)
     {
         var variables = new Dictionary<string, string>();
-        if (resource is ProjectResource or NpmAppResource)
+        if (resource is ProjectResource or NpmAppResource or ExecutableResource)
         {
             AddServiceContract(resource, instance, context, options, variables);
         }

@@ -19,7 +19,8 @@ internal sealed partial class ManagedProcess
     public Task<int> Exited => _exited.Task;
     public bool HasExited => _exited.Task.IsCompleted;
 
-    public static ManagedProcess Start(ProcessSpec spec, IDictionary<string, string> environment, Action<string, bool> onOutput)
+    /// <param name="onExited">Runs with the exit code once the output is drained, before <see cref="Exited"/> completes.</param>
+    public static ManagedProcess Start(ProcessSpec spec, IDictionary<string, string> environment, Action<string, bool> onOutput, Action<int>? onExited = null)
     {
         var info = new ProcessStartInfo("setsid")
         {
@@ -53,11 +54,28 @@ internal sealed partial class ManagedProcess
         var managed = new ManagedProcess(process);
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) onOutput(e.Data, false); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) onOutput(e.Data, true); };
-        process.Exited += (_, _) =>
+        process.Exited += async (_, _) =>
         {
-            // WaitForExit() without a timeout also drains the redirected output before we report the exit.
-            process.WaitForExit();
-            managed._exited.TrySetResult(process.ExitCode);
+            // Drain the redirected output first, but not forever: a child that inherited stdout (next under npm)
+            // may keep it open long after the process itself ended.
+            using (var drain = new CancellationTokenSource(TimeSpan.FromSeconds(2)))
+            {
+                try
+                {
+                    await process.WaitForExitAsync(drain.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                }
+            }
+            try
+            {
+                onExited?.Invoke(process.ExitCode);
+            }
+            finally
+            {
+                managed._exited.TrySetResult(process.ExitCode);
+            }
         };
         process.Start();
         process.StandardInput.Close();

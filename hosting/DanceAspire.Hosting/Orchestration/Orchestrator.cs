@@ -109,7 +109,39 @@ internal sealed class Orchestrator(DistributedApplicationModel model, RunContext
         await resource.PrepareAsync(context, token);
         await Task.WhenAll(instances.Select(instance => StartInstanceAsync(resource, instance, token)));
         await resource.OnReadyAsync(context, token);
-        foreach (var instance in instances)
+        // A replica that already crashed while its siblings were still starting keeps its Exited state.
+        foreach (var instance in instances.Where(i => i.Process is { HasExited: false }))
+        {
+            SetState(instance, ResourceStates.Running, health: resource.HealthCheckPath is not null || resource.ReadinessProbe is not null ? "Healthy" : null);
+            _ = MonitorHealthAsync(resource, instance);
+        }
+    }
+
+    /// <summary>
+    /// Stops the running instances of <paramref name="resource"/> with its stop signal, as a shutdown would, but leaves
+    /// alone what depends on it: dependents see the outage, as they would see a crash.
+    /// </summary>
+    public async Task StopResourceAsync(ProcessResource resource)
+    {
+        await Task.WhenAll(context.Instances[resource].Where(i => i.Process is { HasExited: false }).Select(async instance =>
+        {
+            SetState(instance, ResourceStates.Stopping);
+            await instance.Process!.StopAsync(resource.GetProcessSpec(context, instance).StopSignal, options.StopGracePeriod);
+            pidFiles.Forget(instance.Name);
+        }));
+    }
+
+    /// <summary>Starts the instances of <paramref name="resource"/> that are not running again, with their ports, and waits until they are healthy.</summary>
+    public async Task StartResourceAsync(ProcessResource resource, CancellationToken token)
+    {
+        var stopped = context.Instances[resource].Where(i => i.Process is null or { HasExited: true }).ToArray();
+        foreach (var instance in stopped)
+        {
+            (instance.ExitCode, instance.StoppedAt, instance.StateDetail) = (null, null, null);
+            SetState(instance, ResourceStates.Starting);
+        }
+        await Task.WhenAll(stopped.Select(instance => StartInstanceAsync(resource, instance, token)));
+        foreach (var instance in stopped.Where(i => i.Process is { HasExited: false }))
         {
             SetState(instance, ResourceStates.Running, health: resource.HealthCheckPath is not null || resource.ReadinessProbe is not null ? "Healthy" : null);
             _ = MonitorHealthAsync(resource, instance);
@@ -121,19 +153,30 @@ internal sealed class Orchestrator(DistributedApplicationModel model, RunContext
         var spec = resource.GetProcessSpec(context, instance);
         var environment = EnvironmentBuilder.Build(resource, instance, context, options);
         var logFile = new StreamWriter(Path.Combine(context.ResourceDirectory(resource, "logs"), instance.Name + ".log"), append: true) { AutoFlush = true };
+        var logClosed = false;
         var process = ManagedProcess.Start(spec, environment, (line, isError) =>
         {
             instance.Logs.Add(line, isError);
             lock (logFile)
             {
-                logFile.WriteLine(line);
+                if (!logClosed)
+                {
+                    logFile.WriteLine(line);
+                }
             }
+        }, exitCode =>
+        {
+            lock (logFile)
+            {
+                logClosed = true;
+                logFile.Dispose();
+            }
+            OnExited(instance, exitCode);
         });
         instance.Process = process;
         instance.Pid = process.Pid;
         instance.StartedAt = DateTimeOffset.UtcNow;
         pidFiles.Record(instance.Name, process.Pid);
-        _ = process.Exited.ContinueWith(t => OnExited(instance, t.Result, logFile), TaskScheduler.Default);
 
         var deadline = DateTimeOffset.UtcNow + options.StartupTimeout;
         while (!await IsHealthyAsync(resource, instance, token))
@@ -180,7 +223,9 @@ internal sealed class Orchestrator(DistributedApplicationModel model, RunContext
         {
             return;
         }
-        while (!_stopping.IsCancellationRequested && instance.Process is { HasExited: false })
+        // Watches this process only: a restarted instance gets a monitor of its own.
+        var process = instance.Process;
+        while (!_stopping.IsCancellationRequested && process is { HasExited: false } && instance.Process == process)
         {
             try
             {
@@ -198,7 +243,7 @@ internal sealed class Orchestrator(DistributedApplicationModel model, RunContext
         }
     }
 
-    private void OnExited(ResourceInstance instance, int exitCode, StreamWriter logFile)
+    private void OnExited(ResourceInstance instance, int exitCode)
     {
         instance.ExitCode = exitCode;
         instance.StoppedAt = DateTimeOffset.UtcNow;
@@ -209,10 +254,6 @@ internal sealed class Orchestrator(DistributedApplicationModel model, RunContext
         if (!expected)
         {
             _logger.LogWarning("Resource {Instance} exited with code {ExitCode}; it is not restarted", instance.Name, exitCode);
-        }
-        lock (logFile)
-        {
-            logFile.Dispose();
         }
     }
 

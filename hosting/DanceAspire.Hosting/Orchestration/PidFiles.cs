@@ -30,7 +30,9 @@ internal sealed class PidFiles(string directory, ILogger logger)
             {
                 logger.LogWarning("Ending {Name} (pid {Pid}) left running by an earlier run", Path.GetFileNameWithoutExtension(file), pid);
                 ManagedProcess.SignalGroup(pid, ManagedProcess.SigKill);
-                for (var i = 0; i < 100 && ReadStartTime(pid) == parts[1]; i++)
+                // Wait until the process is reaped, not just dead: a zombie still counts as running to
+                // kill(pid, 0), which is how PostgreSQL decides whether its lock file is stale.
+                for (var i = 0; i < 100 && File.Exists($"/proc/{pid}/stat"); i++)
                 {
                     await Task.Delay(50);
                 }
