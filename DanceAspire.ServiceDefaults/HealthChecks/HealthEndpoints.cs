@@ -23,7 +23,7 @@ public static class HealthEndpoints
 
     /// <summary>
     /// <c>/health</c> runs every check (readiness: the AppHost waits on it), <c>/alive</c> only the
-    /// live ones. Mapped in every environment; never rate limited, traced or counted in HTTP metrics.
+    /// live ones. Mapped in every environment; anonymous; never rate limited, traced or counted in HTTP metrics.
     /// </summary>
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder endpoints)
     {
@@ -39,7 +39,9 @@ public static class HealthEndpoints
         options.ResultStatusCodes[HealthStatus.Degraded] = StatusCodes.Status503ServiceUnavailable;
         options.ResultStatusCodes[HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable;
 
+        // Probes (the AppHost, load balancers) carry no token, also where a service requires one by default.
         endpoints.MapHealthChecks(pattern, options)
+            .AllowAnonymous()
             .DisableRateLimiting()
             .DisableHttpMetrics()
             .ExcludeFromTracing();

@@ -5,7 +5,7 @@ using Yarp.ReverseProxy.Forwarder;
 namespace DanceAspire.Gateway;
 
 /// <summary>
-/// The route table: <c>/api/**</c> to the api, everything else to the web app. Destinations come
+/// The route table: <c>/api/**</c> and the OpenAPI document to the api, everything else to the web app. Destinations come
 /// from service discovery (<c>services:api:http:0</c>, <c>services:web:http:0</c>, one per replica).
 /// </summary>
 public static class GatewayRoutes
@@ -21,16 +21,17 @@ public static class GatewayRoutes
 
     public static IReadOnlyList<RouteConfig> Routes { get; } =
     [
-        Route("api", "/api/{**catch-all}", order: 0),
-        Route("web", "/{**catch-all}", order: CatchAllOrder),
+        Route("api", "api", "/api/{**catch-all}", order: 0),
+        Route("openapi", "api", "/openapi/{**catch-all}", order: 0),
+        Route("web", "web", "/{**catch-all}", order: CatchAllOrder),
     ];
 
     public static IReadOnlyList<ClusterConfig> Clusters(ServiceEndpointResolver endpoints) =>
         [Cluster("api", endpoints), Cluster("web", endpoints)];
 
-    private static RouteConfig Route(string service, string path, int order) => new()
+    private static RouteConfig Route(string routeId, string service, string path, int order) => new()
     {
-        RouteId = service,
+        RouteId = routeId,
         ClusterId = service,
         Order = order,
         Match = new RouteMatch { Path = path },
