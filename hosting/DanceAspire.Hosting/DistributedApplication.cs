@@ -90,11 +90,11 @@ public sealed class DistributedApplication : IAsyncDisposable
     /// Stops every running replica of a process resource (the dashboard's Stop); resources that depend on it keep
     /// running and see it gone, as after a crash. <see cref="StartResourceAsync"/> brings it back.
     /// </summary>
-    public Task StopResourceAsync(string resourceName) => Running.StopResourceAsync(ProcessResourceNamed(resourceName));
+    public Task StopResourceAsync(string resourceName) => Running.StopInstancesAsync(ProcessResourceNamed(resourceName));
 
     /// <summary>Starts the stopped or exited replicas of a process resource again, on the same ports, and returns once they are healthy.</summary>
     public Task StartResourceAsync(string resourceName, CancellationToken cancellationToken = default) =>
-        Running.StartResourceAsync(ProcessResourceNamed(resourceName), cancellationToken);
+        Running.StartStoppedInstancesAsync(ProcessResourceNamed(resourceName), cancellationToken);
 
     private Orchestrator Running => _orchestrator ?? throw new InvalidOperationException("The application has not been started.");
 

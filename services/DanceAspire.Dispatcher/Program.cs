@@ -1,9 +1,10 @@
-// Routes jobs from Postgres to the workers' Redis streams (the job system arrives in a later issue).
+using DanceAspire.Dispatcher;
+
+// Routes jobs from Postgres to the workers' Redis streams and is the single writer of their state transitions.
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
-builder.AddNpgsqlDataSource("dancedb");
-builder.AddRedisClient("redis");
+builder.AddJobDispatcher();
 
 var app = builder.Build();
 

@@ -121,7 +121,7 @@ internal sealed class Orchestrator(DistributedApplicationModel model, RunContext
     /// Stops the running instances of <paramref name="resource"/> with its stop signal, as a shutdown would, but leaves
     /// alone what depends on it: dependents see the outage, as they would see a crash.
     /// </summary>
-    public async Task StopResourceAsync(ProcessResource resource)
+    public async Task StopInstancesAsync(ProcessResource resource)
     {
         await Task.WhenAll(context.Instances[resource].Where(i => i.Process is { HasExited: false }).Select(async instance =>
         {
@@ -132,7 +132,7 @@ internal sealed class Orchestrator(DistributedApplicationModel model, RunContext
     }
 
     /// <summary>Starts the instances of <paramref name="resource"/> that are not running again, with their ports, and waits until they are healthy.</summary>
-    public async Task StartResourceAsync(ProcessResource resource, CancellationToken token)
+    public async Task StartStoppedInstancesAsync(ProcessResource resource, CancellationToken token)
     {
         var stopped = context.Instances[resource].Where(i => i.Process is null or { HasExited: true }).ToArray();
         foreach (var instance in stopped)

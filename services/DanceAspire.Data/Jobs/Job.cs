@@ -63,6 +63,20 @@ public sealed class Job
     public List<JobAttempt> Attempts { get; set; } = [];
 }
 
+/// <summary>How an attempt ended (<see cref="JobAttempt.Outcome"/>).</summary>
+public static class AttemptOutcomes
+{
+    public const string Succeeded = "succeeded";
+    public const string Failed = "failed";
+    public const string Canceled = "canceled";
+
+    /// <summary>The worker stopped heart-beating (it died or lost its connection); the attempt counts as failed.</summary>
+    public const string Lost = "lost";
+
+    /// <summary>The worker shut down and handed the attempt back unfinished; it does not count as a failure.</summary>
+    public const string Released = "released";
+}
+
 /// <summary>The history of one attempt: who ran it, when, and how it ended.</summary>
 public sealed class JobAttempt
 {
@@ -73,7 +87,7 @@ public sealed class JobAttempt
     public DateTimeOffset? StartedAt { get; set; }
     public DateTimeOffset? FinishedAt { get; set; }
 
-    /// <summary>succeeded | failed | canceled | lost (the worker stopped heart-beating); null while it runs.</summary>
+    /// <summary>One of <see cref="AttemptOutcomes"/>; null while the attempt is queued or runs.</summary>
     public string? Outcome { get; set; }
 
     public string? Error { get; set; }
