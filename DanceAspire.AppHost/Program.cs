@@ -5,14 +5,19 @@ var dancedb = postgres.AddDatabase("dancedb");
 var redis = builder.AddRedis("redis");
 var blobs = builder.AddAzureStorage("storage").RunAsEmulator().AddBlobs("blobs");
 
+var tokenSigningKey = builder.AddParameter("token-signing-key", secret: true, generate: true);
+
 var api = builder.AddProject<Projects.DanceAspire_Api>("api")
     .WithReference(dancedb).WithReference(redis).WithReference(blobs)
     .WaitFor(dancedb).WaitFor(redis).WaitFor(blobs)
+    .WithEnvironment("Auth__SigningKey", tokenSigningKey)
+    .WithEnvironment("Auth__AdminEmail", builder.Configuration["Auth:AdminEmail"] ?? "")
     .WithHttpHealthCheck("/health");
 
+// The dispatcher waits for the api, which migrates the schema it works on.
 builder.AddProject<Projects.DanceAspire_Dispatcher>("dispatcher")
     .WithReference(dancedb).WithReference(redis)
-    .WaitFor(dancedb).WaitFor(redis)
+    .WaitFor(api).WaitFor(redis)
     .WithHttpHealthCheck("/health");
 
 builder.AddProject<Projects.DanceAspire_AnalysisWorker>("analysis-worker")

@@ -1,11 +1,18 @@
-using DanceAspire.Data;
+using DanceAspire.Api.Accounts;
 using DanceAspire.Api.Data;
+using DanceAspire.Api.Jobs;
+using DanceAspire.Api.OpenApi;
+using DanceAspire.Data;
+using DanceAspire.Jobs;
 
 namespace DanceAspire.Api;
 
 public static class ApiServiceExtensions
 {
-    /// <summary>The api's own registrations: its resources' clients, the schema migrator, ProblemDetails, OpenAPI.</summary>
+    /// <summary>
+    /// The api's own registrations: its resources' clients, the schema migrator, token authentication,
+    /// the job services, ProblemDetails for every failure, OpenAPI.
+    /// </summary>
     public static IHostApplicationBuilder AddApiServices(this IHostApplicationBuilder builder)
     {
         builder.AddNpgsqlDbContext<DanceDbContext>("dancedb", DanceDbContext.Configure);
@@ -13,8 +20,22 @@ public static class ApiServiceExtensions
         builder.AddAzureBlobClient("blobs");
 
         builder.Services.AddHostedService<DatabaseMigrator>();
+        builder.AddTokenAuthentication();
+
+        builder.Services.Configure<JobsOptions>(builder.Configuration.GetSection(JobsOptions.Section));
+        builder.Services.AddScoped<JobCreator>();
+        builder.Services.AddScoped<JobWatcher>();
+
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemDetailsForStatusCodes.AddDetail);
-        builder.Services.AddOpenApi();
+        // Binding failures throw, so BadRequestExceptionHandler can say what was wrong (by default only Development does).
+        builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
+
+        builder.Services.AddOpenApi(options =>
+        {
+            options.AddDocumentTransformer<BearerSecurityTransformer>();
+            options.AddOperationTransformer<BearerSecurityTransformer>();
+        });
         return builder;
     }
 }

@@ -1,6 +1,8 @@
 using DanceAspire.Api;
+using DanceAspire.Api.Accounts;
 using DanceAspire.Api.Diagnostics;
 using DanceAspire.Api.Health;
+using DanceAspire.Api.Jobs;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -11,11 +13,19 @@ var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseWebSockets();
+app.UseAuthentication();
+app.UseAuthorization();
 
-app.MapOpenApi();
+// Every endpoint needs a token (the fallback policy) unless it says otherwise here or in its group.
+app.MapOpenApi().AllowAnonymous();
 app.MapDefaultEndpoints();
+app.MapHealthApi().AllowAnonymous();
 
-app.MapHealthApi();
-app.MapDiagnosticsApi();
+app.MapAuthApi();
+app.MapUsersApi();
+app.MapJobsApi();
+app.MapAdminApi();
+app.MapDiagnosticsApi().RequireAuthorization(Policies.Admin);
 
 app.Run();

@@ -20,8 +20,9 @@ public sealed class DashboardTests(StackFixture stack)
     {
         var rows = await ReadResourcesAsync();
 
+        // The AppHost's graph, plus the test worker the test stack adds.
         var expected = new[] { "postgres", "dancedb", "redis", "storage", "blobs", "api", "dispatcher", "analysis-worker",
-            "generation-worker", "assembler-0", "assembler-1", "web", "gateway" };
+            "generation-worker", "assembler-0", "assembler-1", "web", "gateway", "test-worker" };
         Assert.Equal(expected.Order(), rows.Select(r => r.Name).Order());
         var api = rows.Single(r => r.Name == "api");
         Assert.Equal("Project", api.Type);
