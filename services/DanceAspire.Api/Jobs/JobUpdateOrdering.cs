@@ -13,8 +13,7 @@ internal sealed class JobUpdateOrdering(long snapshotSequence)
     /// <summary>The sequence of the newest state the client has.</summary>
     public long SentUpTo { get; private set; } = snapshotSequence;
 
-    public static long SequenceOf(DateTimeOffset updatedAt) =>
-        (updatedAt.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / TimeSpan.TicksPerMicrosecond;
+    public static long SequenceOf(DateTimeOffset updatedAt) => JobUpdate.SequenceAt(updatedAt);
 
     /// <summary>Whether a published update (or a snapshot read again) is newer than everything sent; if so it counts as sent.</summary>
     public bool Accept(long sequence)
