@@ -17,6 +17,9 @@ internal sealed class DispatcherHealth(IOptions<DispatcherOptions> options, Time
 
     public void RoundFailed(Exception exception) => _lastError = exception.Message.Split(';')[0];
 
+    /// <summary>A standby replica is healthy: it is ready to take over when the dispatcher holding the lock goes away.</summary>
+    public void StandingBy() => RoundCompleted();
+
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var lastRound = new DateTimeOffset(Interlocked.Read(ref _lastRoundTicks), TimeSpan.Zero);

@@ -9,7 +9,7 @@ namespace DanceAspire.Dispatcher;
 
 public static class DispatcherServiceExtensions
 {
-    /// <summary>The dispatcher's registrations: Postgres and Redis clients, the per-kind job policy, the dispatcher loop and its health.</summary>
+    /// <summary>The dispatcher's registrations: Postgres and Redis clients, the per-kind job policy, the dispatch lock, the dispatcher loop and its health.</summary>
     public static IHostApplicationBuilder AddJobDispatcher(this IHostApplicationBuilder builder)
     {
         builder.AddNpgsqlDbContext<DanceDbContext>("dancedb", DanceDbContext.Configure);
@@ -31,6 +31,7 @@ public static class DispatcherServiceExtensions
         builder.Services.AddSingleton<LeaseReaper>();
         builder.Services.AddSingleton<RedisRecovery>();
         builder.Services.AddSingleton<DispatcherHealth>();
+        builder.Services.AddSingleton<DispatcherLeadership>();
         builder.Services.AddHostedService<JobDispatcher>();
         builder.Services.AddHealthChecks().AddCheck<DispatcherHealth>("dispatcher", tags: ["ready"]);
         return builder;

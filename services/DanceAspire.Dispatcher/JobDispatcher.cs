@@ -14,6 +14,7 @@ namespace DanceAspire.Dispatcher;
 /// its timer, and rides out Redis and Postgres outages: it logs, reports unhealthy, and tries again.
 /// </summary>
 internal sealed partial class JobDispatcher(
+    DispatcherLeadership leadership,
     IConnectionMultiplexer redis,
     RedisRecovery recovery,
     JobEventProcessor events,
@@ -26,6 +27,7 @@ internal sealed partial class JobDispatcher(
     ILogger<JobDispatcher> logger) : BackgroundService
 {
     private static readonly TimeSpan OutageRetryDelay = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan StandbyRetryDelay = TimeSpan.FromSeconds(1);
     private readonly WakeSignal _wake = new();
     private int _jobsSignalled = 1;
     private bool _subscribed;
@@ -39,6 +41,12 @@ internal sealed partial class JobDispatcher(
         {
             try
             {
+                if (!await leadership.TryHoldAsync(stoppingToken))
+                {
+                    health.StandingBy();
+                    await Task.Delay(StandbyRetryDelay, time, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                    continue;
+                }
                 await SubscribeAsync();
                 await recovery.EnsureReadyAsync(stoppingToken);
                 var round = await events.ProcessRoundAsync(stoppingToken);

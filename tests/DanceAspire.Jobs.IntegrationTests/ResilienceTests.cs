@@ -40,6 +40,8 @@ public sealed class ResilienceTests(JobStackFixture fixture)
                     Assert.Equal(job.WorkerId, second.WorkerId);
                 });
             Assert.Equal(new EchoResult("survivor", job.WorkerId!, 2), EchoResult.Parse(job.Result!));
+            // The update is published right after the commit the test just saw; give pub/sub a moment to deliver it.
+            await WaitUntilAsync(() => updates.Of(id).Any(u => u.State == JobStates.Succeeded), TimeSpan.FromSeconds(5));
             Assert.Single(updates.Of(id), u => u.State == JobStates.Succeeded);
             Assert.Equal(1, (int)await Stack.Redis.GetDatabase().HashGetAsync(EchoHandler.CompletionsKey, id.ToString("N")));
         }
@@ -48,6 +50,52 @@ public sealed class ResilienceTests(JobStackFixture fixture)
             await WaitUntilAsync(() => victim.State == ResourceStates.Exited, TimeSpan.FromSeconds(10));
             await Stack.App.StartResourceAsync(JobStack.TestWorker);
         }
+    }
+
+    [Fact]
+    public async Task Of_two_dispatcher_replicas_one_holds_the_dispatch_lock_and_the_other_takes_over_when_it_is_killed()
+    {
+        var dispatchers = Stack.App.GetInstances("dispatcher");
+        Assert.Equal(2, dispatchers.Count);
+        string Consoles() => string.Join("\n", dispatchers.SelectMany(d => d.Logs.Tail(30).Select(l => $"{d.Name}: {l}")));
+        await WaitUntilAsync(() => dispatchers.Count(HoldsDispatchLock) == 1 && dispatchers.All(d => d.State == ResourceStates.Running), TimeSpan.FromSeconds(30), Consoles);
+        Assert.Equal(1L, await CountDispatchLockHoldersAsync());
+        var holder = dispatchers.Single(HoldsDispatchLock);
+        var standby = dispatchers.Single(d => d != holder);
+
+        Process.GetProcessById(holder.Pid!.Value).Kill();
+        try
+        {
+            await WaitUntilAsync(() => HoldsDispatchLock(standby), TimeSpan.FromSeconds(30), Consoles);
+            var user = await Jobs.CreateUserAsync();
+            var id = await Jobs.SubmitAsync(user, EchoHandler.JobKind, new EchoPayload(DurationMs: 10, Result: "after the takeover"));
+            var job = await Jobs.WaitForAsync(id, j => JobStates.IsFinal(j.State), TimeSpan.FromSeconds(30), "to a final state");
+
+            Assert.Equal(JobStates.Succeeded, job.State);
+            Assert.Equal(1L, await CountDispatchLockHoldersAsync());
+        }
+        finally
+        {
+            await WaitUntilAsync(() => holder.State == ResourceStates.Exited, TimeSpan.FromSeconds(10));
+            await Stack.App.StartResourceAsync("dispatcher");
+        }
+    }
+
+    /// <summary>What the replica said last about the lock in its current life (its console buffer outlives restarts).</summary>
+    private static bool HoldsDispatchLock(ResourceInstance dispatcher) =>
+        dispatcher.State == ResourceStates.Running
+        && dispatcher.Logs.Snapshot().LastOrDefault(l => l.Text.Contains("dispatch lock") || l.Text.StartsWith("[apphost] process"))
+            ?.Text.Contains("This dispatcher holds the dispatch lock") == true;
+
+    private async Task<long> CountDispatchLockHoldersAsync()
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(Stack.DatabaseConnectionString);
+        await connection.OpenAsync();
+        // pg_locks splits a bigint advisory key into its high (classid) and low (objid) 32 bits.
+        await using var command = new Npgsql.NpgsqlCommand(
+            "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted AND ((classid::bigint << 32) | objid::bigint) = @key", connection);
+        command.Parameters.AddWithValue("key", 0x4461_6E63_654A_6F62L);
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 
     [Fact]
@@ -153,16 +201,17 @@ public sealed class ResilienceTests(JobStackFixture fixture)
         }
     }
 
-    private static Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout) => WaitUntilAsync(() => Task.FromResult(condition()), timeout);
+    private static Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout, Func<string>? explain = null) =>
+        WaitUntilAsync(() => Task.FromResult(condition()), timeout, explain);
 
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout)
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout, Func<string>? explain = null)
     {
         var deadline = DateTimeOffset.UtcNow + timeout;
         while (!await condition())
         {
             if (DateTimeOffset.UtcNow > deadline)
             {
-                throw new TimeoutException($"The condition did not hold within {timeout.TotalSeconds:0} s.");
+                throw new TimeoutException($"The condition did not hold within {timeout.TotalSeconds:0} s.{(explain is null ? "" : "\n" + explain())}");
             }
             await Task.Delay(100);
         }

@@ -8,6 +8,9 @@ namespace DanceAspire.Jobs.Testing;
 public sealed record JobStackOptions
 {
     public int WorkerReplicas { get; init; } = 2;
+
+    /// <summary>Dispatcher replicas: with two, one holds the dispatch lock and the other stands by.</summary>
+    public int DispatcherReplicas { get; init; } = 2;
     public int WorkerConcurrency { get; init; } = 8;
 
     /// <summary>How long a stopping test worker lets its attempts run before it hands them back.</summary>
@@ -48,7 +51,8 @@ public sealed class JobStack : IAsyncDisposable
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.DanceAspire_AppHost>(
             configure: app => app.DashboardEnabled = options.Dashboard);
         var redis = builder.CreateResourceBuilder(builder.Resources.OfType<RedisResource>().Single(r => r.Name == "redis"));
-        var dispatcher = builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(r => r.Name == "dispatcher"));
+        var dispatcher = builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(r => r.Name == "dispatcher"))
+            .WithReplicas(options.DispatcherReplicas);
         foreach (var (kind, policy) in options.Kinds)
         {
             dispatcher
