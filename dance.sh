@@ -55,6 +55,7 @@ build_dotnet() {
 prepare() {
   ensure_apt
   ensure_npm hosting
+  ensure_npm compat
   ensure_npm web
   ensure_web_build
   build_dotnet
