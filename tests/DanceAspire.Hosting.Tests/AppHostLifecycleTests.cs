@@ -27,12 +27,12 @@ public sealed partial class AppHostLifecycleTests
             first.Process.Kill();
             await first.Process.WaitForExitAsync();
             // Nobody stopped the children: they are orphans now, still holding their ports and data folders.
-            Assert.Contains(firstPids, IsAlive);
+            Assert.Contains(firstPids, Processes.IsAlive);
 
             var second = AppHostRun.Start(state);
             var secondPids = await second.WaitUntilAllRunningAsync();
             started.AddRange(secondPids);
-            Assert.All(firstPids, pid => Assert.False(IsAlive(pid), $"orphan {pid} of the first run is still alive"));
+            Assert.All(firstPids, pid => Assert.False(Processes.IsAlive(pid), $"orphan {pid} of the first run is still alive"));
 
             using (var gateway = new HttpClient { BaseAddress = second.GatewayUrl })
             {
@@ -43,21 +43,18 @@ public sealed partial class AppHostLifecycleTests
             Assert.Equal(0, Kill(second.Process.Id, SigTerm));
             await second.Process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(90));
             Assert.Equal(0, second.Process.ExitCode);
-            Assert.All(secondPids, pid => Assert.False(IsAlive(pid), $"process {pid} outlived the AppHost"));
+            Assert.All(secondPids, pid => Assert.False(Processes.IsAlive(pid), $"process {pid} outlived the AppHost"));
             Assert.Contains("Stopping all resources", second.Output);
         }
         finally
         {
-            foreach (var pid in started.Where(IsAlive))
+            foreach (var pid in started.Where(Processes.IsAlive))
             {
                 Kill(-pid, 9);
             }
             Directory.Delete(state, recursive: true);
         }
     }
-
-    private static bool IsAlive(int pid) =>
-        File.Exists($"/proc/{pid}/stat") && !File.ReadAllText($"/proc/{pid}/stat").Split(") ")[^1].StartsWith('Z');
 
     private const int SigTerm = 15;
 

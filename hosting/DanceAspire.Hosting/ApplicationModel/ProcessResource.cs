@@ -7,9 +7,6 @@ public sealed record ProcessSpec(string FileName, IReadOnlyList<string> Argument
 {
     /// <summary>Run as this user (e.g. postgres, which refuses root) when the AppHost runs as root.</summary>
     public string? User { get; init; }
-
-    /// <summary>The signal that asks the process to stop quickly and cleanly.</summary>
-    public PosixSignal StopSignal { get; init; } = PosixSignal.SIGTERM;
 }
 
 /// <summary>A resource the orchestrator runs as one or more operating-system processes (replicas).</summary>
@@ -23,6 +20,12 @@ public abstract class ProcessResource(string name) : Resource(name)
     public string? HealthCheckPath { get; internal set; }
 
     public abstract string TypeName { get; }
+
+    /// <summary>The signal that asks the resource's processes to stop quickly and cleanly.</summary>
+    internal virtual PosixSignal StopSignal => PosixSignal.SIGTERM;
+
+    /// <summary>Whether the orchestrator can tell healthy from unhealthy (an HTTP check or a probe of its own).</summary>
+    internal bool HasHealthCheck => HealthCheckPath is not null || ReadinessProbe is not null;
 
     /// <summary>The replicas of this run, with their allocated ports.</summary>
     internal ResourceInstance[] Instances { get; set; } = [];

@@ -56,9 +56,10 @@ public sealed class PostgresServerResource(string name, ParameterResource passwo
         context.ResourceDirectory(this))
     {
         User = UserName,
-        // SIGINT is PostgreSQL's "fast" shutdown; SIGTERM would wait for every client to disconnect.
-        StopSignal = PosixSignal.SIGINT,
     };
+
+    // SIGINT is PostgreSQL's "fast" shutdown; SIGTERM would wait for every client to disconnect.
+    internal override PosixSignal StopSignal => PosixSignal.SIGINT;
 
     internal override Func<ResourceInstance, CancellationToken, Task<bool>> ReadinessProbe => async (_, cancellationToken) =>
     {

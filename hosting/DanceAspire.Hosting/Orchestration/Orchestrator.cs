@@ -109,10 +109,15 @@ internal sealed class Orchestrator(DistributedApplicationModel model, RunContext
         await resource.PrepareAsync(context, token);
         await Task.WhenAll(instances.Select(instance => StartInstanceAsync(resource, instance, token)));
         await resource.OnReadyAsync(context, token);
-        // A replica that already crashed while its siblings were still starting keeps its Exited state.
-        foreach (var instance in instances.Where(i => i.Process is { HasExited: false }))
+        MarkRunning(resource, instances);
+    }
+
+    /// <summary>Shows started replicas as running and watches their health; one that already crashed while its siblings were still starting keeps its Exited state.</summary>
+    private void MarkRunning(ProcessResource resource, IEnumerable<ResourceInstance> started)
+    {
+        foreach (var instance in started.Where(i => i.Process is { HasExited: false }))
         {
-            SetState(instance, ResourceStates.Running, health: resource.HealthCheckPath is not null || resource.ReadinessProbe is not null ? "Healthy" : null);
+            SetState(instance, ResourceStates.Running, health: resource.HasHealthCheck ? "Healthy" : null);
             _ = MonitorHealthAsync(resource, instance);
         }
     }
@@ -123,12 +128,25 @@ internal sealed class Orchestrator(DistributedApplicationModel model, RunContext
     /// </summary>
     public async Task StopInstancesAsync(ProcessResource resource)
     {
-        await Task.WhenAll(context.Instances[resource].Where(i => i.Process is { HasExited: false }).Select(async instance =>
+        await Task.WhenAll(context.Instances[resource].Where(i => i.Process is { HasExited: false })
+            .Select(instance => StopInstanceAsync(resource, instance)));
+    }
+
+    /// <summary>Stops one replica's process group (or ends what its exited leader left behind) and drops its pid file.</summary>
+    private async Task StopInstanceAsync(ProcessResource resource, ResourceInstance instance)
+    {
+        var process = instance.Process!;
+        if (!process.HasExited)
         {
             SetState(instance, ResourceStates.Stopping);
-            await instance.Process!.StopAsync(resource.GetProcessSpec(context, instance).StopSignal, options.StopGracePeriod);
-            pidFiles.Forget(instance.Name);
-        }));
+            await process.StopAsync(resource.StopSignal, options.StopGracePeriod);
+        }
+        else
+        {
+            // Its leader is gone; make sure nothing it spawned outlives the AppHost.
+            ManagedProcess.SignalGroup(process.Pid, ManagedProcess.SigKill);
+        }
+        pidFiles.Forget(instance.Name);
     }
 
     /// <summary>Starts the instances of <paramref name="resource"/> that are not running again, with their ports, and waits until they are healthy.</summary>
@@ -141,11 +159,7 @@ internal sealed class Orchestrator(DistributedApplicationModel model, RunContext
             SetState(instance, ResourceStates.Starting);
         }
         await Task.WhenAll(stopped.Select(instance => StartInstanceAsync(resource, instance, token)));
-        foreach (var instance in stopped.Where(i => i.Process is { HasExited: false }))
-        {
-            SetState(instance, ResourceStates.Running, health: resource.HealthCheckPath is not null || resource.ReadinessProbe is not null ? "Healthy" : null);
-            _ = MonitorHealthAsync(resource, instance);
-        }
+        MarkRunning(resource, stopped);
     }
 
     private async Task StartInstanceAsync(ProcessResource resource, ResourceInstance instance, CancellationToken token)
@@ -219,7 +233,7 @@ internal sealed class Orchestrator(DistributedApplicationModel model, RunContext
 
     private async Task MonitorHealthAsync(ProcessResource resource, ResourceInstance instance)
     {
-        if (resource.HealthCheckPath is null && resource.ReadinessProbe is null)
+        if (!resource.HasHealthCheck)
         {
             return;
         }
@@ -291,20 +305,9 @@ internal sealed class Orchestrator(DistributedApplicationModel model, RunContext
         }
         await Task.WhenAll(instances.Select(async instance =>
         {
-            if (instance.Process is { } process)
+            if (resource is ProcessResource processResource && instance.Process is not null)
             {
-                if (!process.HasExited)
-                {
-                    SetState(instance, ResourceStates.Stopping);
-                    var signal = resource is ProcessResource executable ? executable.GetProcessSpec(context, instance).StopSignal : System.Runtime.InteropServices.PosixSignal.SIGTERM;
-                    await process.StopAsync(signal, options.StopGracePeriod);
-                }
-                else
-                {
-                    // Its leader is gone; make sure nothing it spawned outlives the AppHost.
-                    ManagedProcess.SignalGroup(process.Pid, ManagedProcess.SigKill);
-                }
-                pidFiles.Forget(instance.Name);
+                await StopInstanceAsync(processResource, instance);
             }
             else if (instance.State is ResourceStates.Running)
             {
