@@ -1,0 +1,15 @@
+namespace DanceAspire.Media.Decoding;
+
+/// <summary>
+/// How to decode: an optional output size (give one side to keep the aspect ratio), and how many frames the decoder may
+/// run ahead of the consumer.
+/// </summary>
+public sealed record FrameReadOptions
+{
+    public int? Width { get; init; }
+
+    public int? Height { get; init; }
+
+    /// <summary>Decoded frames waiting for the consumer; bounds memory at about (this + 2) frames.</summary>
+    public int FramesAhead { get; init; } = 4;
+}

@@ -1,0 +1,27 @@
+using DanceAspire.Media.Probing;
+using DanceAspire.Media.Validation;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace DanceAspire.Media;
+
+public static class MediaServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the probe, the validator (limits from the <c>VideoLimits</c> configuration section) and the thumbnail
+    /// writer. The decoder and encoder are per video: start them with <c>VideoFrameReader.Start</c> and
+    /// <c>OverlayVideoWriter.Start</c>.
+    /// </summary>
+    public static IServiceCollection AddMedia(this IServiceCollection services, IConfiguration? configuration = null)
+    {
+        var limits = services.AddOptions<VideoLimits>();
+        if (configuration is not null) limits.Bind(configuration.GetSection(VideoLimits.SectionName));
+        services.AddSingleton(FfmpegTools.Default);
+        services.AddSingleton(sp => new MediaProbe(sp.GetRequiredService<FfmpegTools>()));
+        services.AddSingleton(sp => new ThumbnailWriter(sp.GetRequiredService<FfmpegTools>()));
+        services.AddSingleton(sp => new VideoValidator(
+            sp.GetRequiredService<MediaProbe>(), sp.GetRequiredService<IOptions<VideoLimits>>().Value));
+        return services;
+    }
+}

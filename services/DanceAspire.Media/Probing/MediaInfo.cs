@@ -1,0 +1,52 @@
+namespace DanceAspire.Media.Probing;
+
+/// <summary>What ffprobe says about a file: its container and its streams.</summary>
+/// <param name="FormatName">ffprobe's format names, e.g. <c>mov,mp4,m4a,3gp,3g2,mj2</c> or <c>matroska,webm</c>.</param>
+public sealed record MediaInfo(
+    string FormatName,
+    string FormatLongName,
+    double? DurationSeconds,
+    long? SizeBytes,
+    long? BitRate,
+    IReadOnlyList<MediaStreamInfo> Streams)
+{
+    /// <summary>The first real video stream (cover art excluded), or null.</summary>
+    public MediaStreamInfo? Video => Streams.FirstOrDefault(s => s.IsVideo && !s.IsAttachedPicture);
+
+    /// <summary>The first audio stream, or null.</summary>
+    public MediaStreamInfo? Audio => Streams.FirstOrDefault(s => s.IsAudio);
+
+    public bool HasAudio => Audio is not null;
+}
+
+/// <summary>One stream of a media file. Width and height are as coded; <see cref="DisplayWidth"/> applies the rotation.</summary>
+public sealed record MediaStreamInfo(
+    int Index,
+    string CodecType,
+    string? CodecName,
+    int Width,
+    int Height,
+    int Rotation,
+    FrameRate RealFrameRate,
+    FrameRate AverageFrameRate,
+    long? FrameCount,
+    double? DurationSeconds,
+    bool IsAttachedPicture)
+{
+    public bool IsVideo => CodecType == "video";
+
+    public bool IsAudio => CodecType == "audio";
+
+    /// <summary>ffprobe's r_frame_rate in frames per second (0 when unknown).</summary>
+    public double FrameRatePerSecond => RealFrameRate.PerSecond;
+
+    /// <summary>ffprobe's avg_frame_rate in frames per second (0 when unknown).</summary>
+    public double AverageFrameRatePerSecond => AverageFrameRate.PerSecond;
+
+    private bool IsQuarterTurn => Rotation is 90 or 270;
+
+    /// <summary>The width after the rotation is applied (what ffmpeg decodes to by default).</summary>
+    public int DisplayWidth => IsQuarterTurn ? Height : Width;
+
+    public int DisplayHeight => IsQuarterTurn ? Width : Height;
+}
