@@ -52,12 +52,19 @@ build_dotnet() {
   dotnet build DanceAspire.sln -c Debug --nologo -v quiet -clp:ErrorsOnly
 }
 
+# The pose models: converted from their TensorFlow.js originals by our own converter, only when missing or stale.
+prepare_models() {
+  say "Preparing the pose models"
+  bash models/prepare.sh
+}
+
 prepare() {
   ensure_apt
   ensure_npm hosting
   ensure_npm compat
   ensure_npm web
   ensure_web_build
+  prepare_models
   build_dotnet
 }
 

@@ -20,9 +20,11 @@ builder.AddProject<Projects.DanceAspire_Dispatcher>("dispatcher")
     .WaitFor(api).WaitFor(redis)
     .WithHttpHealthCheck("/health");
 
+// The pose models are prepared at set-up (models/prepare.sh) into models/onnx.
 builder.AddProject<Projects.DanceAspire_AnalysisWorker>("analysis-worker")
     .WithReference(redis).WithReference(blobs)
     .WaitFor(redis).WaitFor(blobs)
+    .WithEnvironment("Pose__ModelDirectory", Path.GetFullPath(Path.Combine(builder.AppHostDirectory, "..", "models", "onnx")))
     .WithHttpHealthCheck("/health");
 
 builder.AddProject<Projects.DanceAspire_GenerationWorker>("generation-worker")

@@ -1,11 +1,17 @@
-// Analyzes uploaded dance videos: pose, metrics, overlay (the work arrives in a later issue).
+// Analyzes uploaded dance videos: pose per frame, metrics, skeleton overlay, keypoints, thumbnail.
+using DanceAspire.AnalysisWorker;
+using DanceAspire.Media;
+using DanceAspire.Pose;
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddRedisClient("redis");
 builder.AddAzureBlobClient("blobs");
-// The job worker host; its handlers arrive with the work itself.
-builder.AddJobWorker();
+builder.Services.AddMedia(builder.Configuration);
+builder.Services.AddPoseEstimation(builder.Configuration);
+builder.Services.AddSingleton<VideoAnalyzer>();
+builder.AddJobWorker().AddHandler<AnalysisJobHandler>();
 
 var app = builder.Build();
 

@@ -1,9 +1,11 @@
 using DanceAspire.Api.Accounts;
+using DanceAspire.Api.Analyses;
 using DanceAspire.Api.Data;
 using DanceAspire.Api.Jobs;
 using DanceAspire.Api.OpenApi;
 using DanceAspire.Data;
 using DanceAspire.Jobs;
+using DanceAspire.Media.Probing;
 
 namespace DanceAspire.Api;
 
@@ -25,6 +27,14 @@ public static class ApiServiceExtensions
         builder.Services.Configure<JobsOptions>(builder.Configuration.GetSection(JobsOptions.Section));
         builder.Services.AddScoped<JobCreator>();
         builder.Services.AddScoped<JobWatcher>();
+
+        builder.Services.Configure<AnalysesOptions>(builder.Configuration.GetSection(AnalysesOptions.Section));
+        builder.Services.AddSingleton<MediaProbe>();
+        builder.Services.AddSingleton<AnalysisStorage>();
+        builder.Services.AddScoped<UploadInspector>();
+        builder.Services.AddScoped<AnalysisSubmitter>();
+        builder.Services.AddSingleton<UploadSweeper>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<UploadSweeper>());
 
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemDetailsForStatusCodes.AddDetail);
         // Binding failures throw, so BadRequestExceptionHandler can say what was wrong (by default only Development does).

@@ -1,5 +1,6 @@
 using DanceAspire.Api;
 using DanceAspire.Api.Accounts;
+using DanceAspire.Api.Analyses;
 using DanceAspire.Api.Diagnostics;
 using DanceAspire.Api.Health;
 using DanceAspire.Api.Jobs;
@@ -25,6 +26,7 @@ app.MapHealthApi().AllowAnonymous();
 app.MapAuthApi();
 app.MapUsersApi();
 app.MapJobsApi();
+app.MapAnalysesApi();
 app.MapAdminApi();
 app.MapDiagnosticsApi().RequireAuthorization(Policies.Admin);
 

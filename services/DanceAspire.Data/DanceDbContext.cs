@@ -1,4 +1,5 @@
 using DanceAspire.Data.Accounts;
+using DanceAspire.Data.Analyses;
 using DanceAspire.Data.Diagnostics;
 using DanceAspire.Data.Jobs;
 using Microsoft.EntityFrameworkCore;
@@ -13,6 +14,7 @@ public sealed class DanceDbContext(DbContextOptions<DanceDbContext> options) : D
     public DbSet<CoinTransaction> CoinTransactions => Set<CoinTransaction>();
     public DbSet<Job> Jobs => Set<Job>();
     public DbSet<JobAttempt> JobAttempts => Set<JobAttempt>();
+    public DbSet<VideoAnalysis> Analyses => Set<VideoAnalysis>();
 
     /// <summary>A context outside dependency injection (tests, tools), configured exactly like the api's.</summary>
     public static DanceDbContext Create(string connectionString)

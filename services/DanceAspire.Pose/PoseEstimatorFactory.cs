@@ -1,3 +1,4 @@
+using DanceAspire.Analysis.Pose;
 using DanceAspire.Pose.BlazePose;
 using DanceAspire.Pose.Models;
 using DanceAspire.Pose.MoveNet;

@@ -43,7 +43,11 @@ public sealed class StackFixture : IAsyncLifetime
             .WithEnvironment($"Jobs__Kinds__{EchoKind}__Public", "true")
             .WithEnvironment($"Jobs__Kinds__{EchoKind}__Cost", "1")
             .WithEnvironment($"Jobs__Kinds__{EchoKind}__MaxAttempts", "3")
-            .WithEnvironment($"Jobs__Kinds__{UnhandledKind}__Public", "true");
+            .WithEnvironment($"Jobs__Kinds__{UnhandledKind}__Public", "true")
+            // Upload links last 15 s here, and the sweeper looks every 2 s, so a test sees an unconfirmed upload removed.
+            .WithEnvironment("Analyses__UploadUrlMinutes", "0.25")
+            .WithEnvironment("Analyses__SweepGraceMinutes", "0")
+            .WithEnvironment("Analyses__SweepIntervalSeconds", "2");
     }
 
     /// <summary>The job engine's test worker, which runs <see cref="EchoKind"/> jobs.</summary>

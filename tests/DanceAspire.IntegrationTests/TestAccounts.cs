@@ -80,7 +80,7 @@ public static class TestAccounts
 }
 
 /// <summary>The ProblemDetails fields the tests read.</summary>
-public sealed record Problem(string? Type, string? Title, int? Status, string? Detail, Dictionary<string, string[]>? Errors);
+public sealed record Problem(string? Type, string? Title, int? Status, string? Detail, Dictionary<string, string[]>? Errors, string? Code = null);
 
 public static class ProblemAssertions
 {

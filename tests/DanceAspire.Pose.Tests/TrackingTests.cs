@@ -1,3 +1,4 @@
+using DanceAspire.Analysis.Pose;
 using DanceAspire.Pose.BlazePose;
 using DanceAspire.Pose.Imaging;
 using DanceAspire.Pose.MoveNet;

@@ -48,17 +48,6 @@ public static class AnalysisBlobs
     };
 }
 
-/// <summary>The pose models a client may choose, by wire name.</summary>
-public static class PoseModelNames
-{
-    public const string MoveNetLightning = "movenet-lightning";
-    public const string MoveNetThunder = "movenet-thunder";
-    public const string BlazePose = "blazepose";
-    public const string Default = MoveNetLightning;
-
-    public static readonly IReadOnlyList<string> All = [MoveNetLightning, MoveNetThunder, BlazePose];
-}
-
 /// <summary>
 /// What the worker returns as the job's result (kept in Postgres as the analysis's summary); the full result is the
 /// <see cref="AnalysisBlobs.Result"/> blob.

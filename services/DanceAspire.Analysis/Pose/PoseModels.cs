@@ -1,6 +1,6 @@
-namespace DanceAspire.Pose;
+namespace DanceAspire.Analysis.Pose;
 
-/// <summary>The wire names of the pose models a client may ask for.</summary>
+/// <summary>The wire names of the pose models a client may ask for (the api checks requests against them; the worker runs them).</summary>
 public static class PoseModels
 {
     public const string MoveNetLightning = "movenet-lightning";

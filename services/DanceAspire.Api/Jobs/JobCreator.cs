@@ -92,6 +92,22 @@ public sealed partial class JobCreator(DanceDbContext db, IConnectionMultiplexer
     }
 
     /// <summary>
+    /// Flags a job for cancellation and wakes the dispatcher; false when the job has already ended. Only the flag: the
+    /// dispatcher, the single writer of transitions, stops the job and refunds it.
+    /// </summary>
+    public async Task<bool> RequestCancelAsync(Guid jobId, CancellationToken cancellationToken)
+    {
+        var flagged = await db.Jobs
+            .Where(j => j.Id == jobId && !JobStates.Final.Contains(j.State))
+            .ExecuteUpdateAsync(s => s.SetProperty(j => j.CancelRequested, true), cancellationToken);
+        if (flagged > 0)
+        {
+            await SignalDispatcherAsync(jobId);
+        }
+        return flagged > 0;
+    }
+
+    /// <summary>
     /// Wakes the dispatcher. Best effort: the job is safe in Postgres as <c>pending</c>, and the dispatcher's
     /// own scan finds it when this signal is lost (Redis down or restarting).
     /// </summary>

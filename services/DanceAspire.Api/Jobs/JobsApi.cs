@@ -11,10 +11,8 @@ namespace DanceAspire.Api.Jobs;
 
 public static class JobsApi
 {
-    private static readonly string[] FinalStates = [JobStates.Succeeded, JobStates.Failed, JobStates.Canceled, JobStates.Dead];
-
     private static readonly string[] AllStates =
-        [JobStates.Pending, JobStates.Queued, JobStates.Running, .. FinalStates];
+        [JobStates.Pending, JobStates.Queued, JobStates.Running, .. JobStates.Final];
 
     /// <summary>/api/v1/jobs: create, list, read and cancel jobs, and follow one live (SSE, WebSocket).</summary>
     public static RouteGroupBuilder MapJobsApi(this IEndpointRouteBuilder endpoints)
@@ -129,11 +127,7 @@ public static class JobsApi
         {
             return NoSuchJob(id);
         }
-        // Only the flag: the dispatcher, the single writer of transitions, stops the job and refunds it.
-        var flagged = await db.Jobs
-            .Where(j => j.Id == id && !FinalStates.Contains(j.State))
-            .ExecuteUpdateAsync(s => s.SetProperty(j => j.CancelRequested, true), cancellationToken);
-        if (flagged == 0)
+        if (!await creator.RequestCancelAsync(id, cancellationToken))
         {
             var final = await db.Jobs.Where(j => j.Id == id).Select(j => j.State).SingleAsync(cancellationToken);
             return TypedResults.Problem(
@@ -141,7 +135,6 @@ public static class JobsApi
                 title: "Job already ended",
                 detail: $"Job {id} is {final}; there is nothing to cancel.");
         }
-        await creator.SignalDispatcherAsync(id);
         var job = (await FindAsync(db, id, caller, cancellationToken))!;
         return TypedResults.Accepted($"/api/v1/jobs/{id}", JobViews.Detail(job));
     }

@@ -11,6 +11,8 @@ public static class JobStates
     public const string Canceled = "canceled";
     public const string Dead = "dead";
 
+    public static readonly string[] Final = [Succeeded, Failed, Canceled, Dead];
+
     public static bool IsFinal(string state) => state is Succeeded or Failed or Canceled or Dead;
 }
 

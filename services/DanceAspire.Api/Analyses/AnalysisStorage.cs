@@ -1,0 +1,115 @@
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs.Specialized;
+using Azure.Storage.Sas;
+using DanceAspire.Analysis.Jobs;
+
+namespace DanceAspire.Api.Analyses;
+
+/// <summary>The analyses' files in blob storage: short-lived links for clients, and cleanup.</summary>
+public sealed class AnalysisStorage(BlobServiceClient service, TimeProvider time)
+{
+    private readonly BlobContainerClient _container = service.GetBlobContainerClient(AnalysisJob.Container);
+    private volatile bool _containerExists;
+
+    public async Task EnsureContainerAsync(CancellationToken cancellationToken)
+    {
+        if (_containerExists) return;
+        await _container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        _containerExists = true;
+    }
+
+    public BlockBlobClient Blob(Guid analysisId, string file) =>
+        _container.GetBlockBlobClient(AnalysisBlobs.Name(analysisId, file));
+
+    /// <summary>A URL that can create or overwrite exactly this blob, and nothing else, until <paramref name="expiresAt"/>.</summary>
+    public async Task<Uri> WriteUrlAsync(Guid analysisId, string file, DateTimeOffset expiresAt, CancellationToken cancellationToken)
+    {
+        await EnsureContainerAsync(cancellationToken);
+        return await SasAsync(Blob(analysisId, file), BlobSasPermissions.Create | BlobSasPermissions.Write, expiresAt, cancellationToken);
+    }
+
+    /// <summary>A URL that can read this blob until <paramref name="expiresAt"/>.</summary>
+    public Task<Uri> ReadUrlAsync(Guid analysisId, string file, DateTimeOffset expiresAt, CancellationToken cancellationToken) =>
+        SasAsync(Blob(analysisId, file), BlobSasPermissions.Read, expiresAt, cancellationToken);
+
+    /// <summary>The blob's size, or null when it does not exist.</summary>
+    public async Task<long?> SizeAsync(Guid analysisId, string file, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var properties = await Blob(analysisId, file).GetPropertiesAsync(cancellationToken: cancellationToken);
+            return properties.Value.ContentLength;
+        }
+        catch (RequestFailedException e) when (e.Status == StatusCodes.Status404NotFound)
+        {
+            return null;
+        }
+    }
+
+    public async Task<bool> ExistsAsync(Guid analysisId, string file, CancellationToken cancellationToken) =>
+        (await Blob(analysisId, file).ExistsAsync(cancellationToken)).Value;
+
+    /// <summary>Deletes every file of the analysis; returns how many there were.</summary>
+    public async Task<int> DeleteAllAsync(Guid analysisId, CancellationToken cancellationToken)
+    {
+        var deleted = 0;
+        try
+        {
+            await foreach (var blob in _container.GetBlobsAsync(prefix: AnalysisBlobs.Folder(analysisId), cancellationToken: cancellationToken))
+            {
+                await _container.DeleteBlobIfExistsAsync(blob.Name, DeleteSnapshotsOption.IncludeSnapshots, cancellationToken: cancellationToken);
+                deleted++;
+            }
+        }
+        catch (RequestFailedException e) when (e.Status == StatusCodes.Status404NotFound)
+        {
+            // No container yet: nothing was ever uploaded.
+        }
+        return deleted;
+    }
+
+    /// <summary>The analysis folders in the container with the newest change in each (for the orphan sweep).</summary>
+    public async IAsyncEnumerable<(Guid AnalysisId, DateTimeOffset LastModified)> FoldersAsync(
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        if (!(await _container.ExistsAsync(cancellationToken)).Value) yield break;
+        Guid? current = null;
+        var newest = DateTimeOffset.MinValue;
+        // A flat listing is ordered by name, so each folder's blobs arrive together.
+        await foreach (var blob in _container.GetBlobsAsync(cancellationToken: cancellationToken))
+        {
+            var slash = blob.Name.IndexOf('/');
+            if (slash <= 0 || !Guid.TryParse(blob.Name.AsSpan(0, slash), out var id)) continue;
+            if (current is { } previous && previous != id)
+            {
+                yield return (previous, newest);
+                newest = DateTimeOffset.MinValue;
+            }
+            current = id;
+            if (blob.Properties.LastModified is { } modified && modified > newest) newest = modified;
+        }
+        if (current is { } last) yield return (last, newest);
+    }
+
+    private async Task<Uri> SasAsync(BlobBaseClient blob, BlobSasPermissions permissions, DateTimeOffset expiresAt, CancellationToken cancellationToken)
+    {
+        var sas = new BlobSasBuilder(permissions, expiresAt)
+        {
+            BlobContainerName = blob.BlobContainerName,
+            BlobName = blob.Name,
+            Resource = "b",
+            // Clock skew between us and the storage service must not make a fresh link fail.
+            StartsOn = time.GetUtcNow().AddMinutes(-5),
+        };
+        if (blob.CanGenerateSasUri)
+        {
+            return blob.GenerateSasUri(sas);
+        }
+        // Signed in with an identity (Azure): sign with a user delegation key instead of the account key.
+        var key = await service.GetUserDelegationKeyAsync(sas.StartsOn, expiresAt, cancellationToken);
+        var query = sas.ToSasQueryParameters(key.Value, service.AccountName);
+        return new BlobUriBuilder(blob.Uri) { Sas = query }.ToUri();
+    }
+}
