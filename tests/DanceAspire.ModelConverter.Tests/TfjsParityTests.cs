@@ -20,9 +20,7 @@ public sealed class TfjsParityTests(ITestOutputHelper output)
     [InlineData("movenet-lightning")]
     [InlineData("movenet-thunder")]
     [InlineData("blazepose-detector")]
-    [InlineData("blazepose-lite")]
     [InlineData("blazepose-full")]
-    [InlineData("blazepose-heavy")]
     public void The_converted_model_reproduces_the_tfjs_outputs_on_real_frames(string name)
     {
         var entry = PreparedModels.Entry(name);

@@ -79,13 +79,10 @@ internal sealed partial class GraphConverter
     };
 
     private string Nchw(GraphValue value) =>
-        value.NchwOnnxName ?? _onnx.Add("Transpose", value.NameHint + "/to_nchw", [Use(value)], new OnnxAttribute.Ints("perm", ToNchw));
+        value.NchwOnnxName ??= _onnx.Add("Transpose", value.NameHint + "/to_nchw", [Use(value)], new OnnxAttribute.Ints("perm", ToNchw));
 
-    private void DefineFromNchw(TfNode node, string nchw, int[] nhwcShape)
-    {
-        var nhwc = _onnx.Add("Transpose", node.Name, [nchw], new OnnxAttribute.Ints("perm", ToNhwc));
-        Define(node, GraphValue.Tensor(nhwc, TensorType.Float, nhwcShape, nchw));
-    }
+    private void DefineFromNchw(TfNode node, string nchw, int[] nhwcShape, TensorType type = TensorType.Float) =>
+        Define(node, GraphValue.NchwTensor(node.Name, nchw, type, nhwcShape));
 
     private static void RequireNhwc(TfNode node)
     {

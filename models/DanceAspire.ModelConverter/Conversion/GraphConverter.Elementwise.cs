@@ -26,7 +26,9 @@ internal sealed partial class GraphConverter
             case "Neg": Unary(node, "Neg"); return true;
             case "Relu6":
                 var x = Input(node, 0);
-                DefineTensor(node, _onnx.Add("Clip", node.Name, [Use(x), SharedFloatScalar("relu6_min", 0f), SharedFloatScalar("relu6_max", 6f)]), x.Type, x.Shape);
+                string[] bounds = [SharedFloatScalar("relu6_min", 0f), SharedFloatScalar("relu6_max", 6f)];
+                if (x.NchwOnnxName is not null) DefineFromNchw(node, _onnx.Add("Clip", node.Name + "/nchw", [x.NchwOnnxName, .. bounds]), x.Shape, x.Type);
+                else DefineTensor(node, _onnx.Add("Clip", node.Name, [Use(x), .. bounds]), x.Type, x.Shape);
                 return true;
             case "Cast":
                 Cast(node);
@@ -39,13 +41,57 @@ internal sealed partial class GraphConverter
     private void Unary(TfNode node, string onnxOp)
     {
         var x = Input(node, 0);
+        if (x.NchwOnnxName is not null)
+        {
+            DefineFromNchw(node, _onnx.Add(onnxOp, node.Name + "/nchw", [x.NchwOnnxName]), x.Shape, x.Type);
+            return;
+        }
         DefineTensor(node, _onnx.Add(onnxOp, node.Name, [Use(x)]), x.Type, x.Shape);
     }
 
     private void Binary(TfNode node, string onnxOp)
     {
         var (a, b) = (Input(node, 0), Input(node, 1));
-        DefineTensor(node, _onnx.Add(onnxOp, node.Name, [Use(a), Use(b)]), a.Type, BroadcastShape(node, a.Shape, b.Shape));
+        var shape = BroadcastShape(node, a.Shape, b.Shape);
+        if (TryNchwOperands(node, a, b) is var (nchwA, nchwB))
+        {
+            DefineFromNchw(node, _onnx.Add(onnxOp, node.Name + "/nchw", [nchwA, nchwB]), shape, a.Type);
+            return;
+        }
+        DefineTensor(node, _onnx.Add(onnxOp, node.Name, [Use(a), Use(b)]), a.Type, shape);
+    }
+
+    /// <summary>
+    /// Both operands in NCHW, when the op can run there without a transpose: each tensor operand already has an NCHW
+    /// form (a convolution's output, say), and each constant is a scalar or a per-channel vector, which is re-laid as
+    /// [1, C, 1, 1]. Keeps the residual adds and scalings of conv nets between convolutions in NCHW.
+    /// </summary>
+    private (string A, string B)? TryNchwOperands(TfNode node, GraphValue a, GraphValue b)
+    {
+        if (a.Rank != 4 && b.Rank != 4) return null;
+        if ((a.IsConstant ? null : a.NchwOnnxName) is null && (b.IsConstant ? null : b.NchwOnnxName) is null)
+        {
+            // An image scaled per channel before the first convolution (x - mean) / std: ONNX Runtime broadcasts a
+            // trailing 3 slowly, and the convolution wants NCHW anyway, so transpose the image once and work there.
+            var (tensor, constant) = a.IsConstant ? (b, a) : (a, b);
+            if (tensor.IsConstant || !constant.IsConstant || tensor.Rank != 4 || tensor.Type != TensorType.Float
+                || constant.ElementCount <= 1 || constant.ElementCount != constant.Shape[^1]) return null;
+            Nchw(tensor);
+        }
+        var first = NchwOperand(node, a, "a");
+        var second = NchwOperand(node, b, "b");
+        return first is null || second is null ? null : (first, second);
+    }
+
+    private string? NchwOperand(TfNode node, GraphValue value, string which)
+    {
+        if (!value.IsConstant) return value.Rank == 4 ? value.NchwOnnxName : null;
+        if (value.ElementCount == 1) return Use(value);
+        // A per-channel constant: [C], [1, C], [1, 1, C] or [1, 1, 1, C] in NHWC broadcasts as [1, C, 1, 1] in NCHW.
+        var channels = value.Shape[^1];
+        if (value.ElementCount != channels || value.Shape.Length > 4) return null;
+        var nchw = value.Reshaped($"{node.Name}/{which}_nchw", [1, channels, 1, 1]);
+        return Use(nchw);
     }
 
     private void SquaredDifference(TfNode node)

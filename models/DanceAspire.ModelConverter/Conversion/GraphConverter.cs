@@ -120,6 +120,12 @@ internal sealed partial class GraphConverter
     private string Use(GraphValue value)
     {
         if (value.OnnxName is not null) return value.OnnxName;
+        if (value.NchwOnnxName is not null)
+        {
+            // Transposed back to TensorFlow's layout only now that a node needs it: chains of NCHW work need none.
+            value.OnnxName = _onnx.Add("Transpose", value.NameHint, [value.NchwOnnxName], new OnnxAttribute.Ints("perm", ToNhwc));
+            return value.OnnxName;
+        }
         value.OnnxName = value.Floats is not null
             ? _onnx.AddInitializer(value.NameHint, value.Shape, value.Floats)
             : _onnx.AddInitializer(value.NameHint, value.Shape, value.Ints!);

@@ -14,11 +14,17 @@ internal sealed class GraphValue
     public float[]? Floats { get; init; }
     public int[]? Ints { get; init; }
 
-    /// <summary>The ONNX tensor holding this value; null for a constant not used by any ONNX node yet.</summary>
+    /// <summary>
+    /// The ONNX tensor holding this value (NHWC, as TensorFlow has it); null for a constant not used by any ONNX node
+    /// yet, or for a tensor computed in NCHW whose NHWC form no node has needed yet.
+    /// </summary>
     public string? OnnxName { get; set; }
 
-    /// <summary>The same data in NCHW layout, when a convolution produced it, so the next one needs no transpose.</summary>
-    public string? NchwOnnxName { get; init; }
+    /// <summary>
+    /// The same data in NCHW layout, when a convolution or an element-wise op on NCHW inputs produced it (or a transpose
+    /// was made once), so the next convolution needs no transpose.
+    /// </summary>
+    public string? NchwOnnxName { get; set; }
 
     public bool IsConstant => Floats is not null || Ints is not null;
 
@@ -26,8 +32,12 @@ internal sealed class GraphValue
 
     public int ElementCount => Shape.Aggregate(1, (product, dim) => product * dim);
 
-    public static GraphValue Tensor(string onnxName, TensorType type, int[] shape, string? nchwOnnxName = null) =>
-        new() { Type = type, Shape = shape, NameHint = onnxName, OnnxName = onnxName, NchwOnnxName = nchwOnnxName };
+    public static GraphValue Tensor(string onnxName, TensorType type, int[] shape) =>
+        new() { Type = type, Shape = shape, NameHint = onnxName, OnnxName = onnxName };
+
+    /// <summary>A 4-D tensor that exists only in NCHW so far; its NHWC form is made when a node needs it.</summary>
+    public static GraphValue NchwTensor(string nameHint, string nchwOnnxName, TensorType type, int[] nhwcShape) =>
+        new() { Type = type, Shape = nhwcShape, NameHint = nameHint, NchwOnnxName = nchwOnnxName };
 
     public static GraphValue Constant(string nameHint, int[] shape, int[] values) =>
         new() { Type = TensorType.Int32, Shape = shape, NameHint = nameHint, Ints = values };
