@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { SessionNav } from "@/components/SessionNav";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -8,8 +9,11 @@ export const metadata: Metadata = {
     "An open platform for dance video: analyze dances, choreograph a dance for a song, animate a photo.",
 };
 
-// Analyze, Choreograph, Animate and Jobs join this list as their pages are built.
-const navItems = [{ href: "/", label: "Home" }] as const;
+// Choreograph, Animate and Jobs join this list as their pages are built.
+const navItems = [
+  { href: "/", label: "Home" },
+  { href: "/analyses", label: "Analyses" },
+] as const;
 
 export default function RootLayout({ children }: Readonly<{ children: React.ReactNode }>) {
   return (
@@ -32,6 +36,7 @@ export default function RootLayout({ children }: Readonly<{ children: React.Reac
                     </Link>
                   </li>
                 ))}
+                <SessionNav />
               </ul>
             </nav>
           </div>

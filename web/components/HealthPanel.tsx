@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import { Badge, type Tone } from "@/components/Badge";
 import { getHealth, type HealthReport, type HealthStatus } from "@/lib/api";
 
 const POLL_INTERVAL_MS = 5000;
@@ -111,35 +112,14 @@ export function HealthPanel() {
   );
 }
 
-type Tone = "ok" | "warn" | "error" | "neutral";
-
 const toneByStatus: Record<HealthStatus, Tone> = {
   Healthy: "ok",
   Degraded: "warn",
   Unhealthy: "error",
 };
 
-const toneClasses: Record<Tone, { badge: string; dot: string }> = {
-  ok: { badge: "bg-emerald-50 text-emerald-800 ring-emerald-600/20", dot: "bg-emerald-500" },
-  warn: { badge: "bg-amber-50 text-amber-900 ring-amber-600/25", dot: "bg-amber-500" },
-  error: { badge: "bg-red-50 text-red-800 ring-red-600/20", dot: "bg-red-500" },
-  neutral: { badge: "bg-slate-100 text-slate-700 ring-slate-500/20", dot: "bg-slate-400" },
-};
-
 function StatusBadge({ status }: { status: HealthStatus }) {
   return <Badge tone={toneByStatus[status]}>{status}</Badge>;
-}
-
-function Badge({ tone, children }: { tone: Tone; children: React.ReactNode }) {
-  const classes = toneClasses[tone];
-  return (
-    <span
-      className={`inline-flex items-center gap-1.5 rounded-full px-2.5 py-0.5 text-xs font-medium ring-1 ring-inset ${classes.badge}`}
-    >
-      <span aria-hidden="true" className={`size-1.5 rounded-full ${classes.dot}`} />
-      {children}
-    </span>
-  );
 }
 
 function formatDuration(ms: number): string {

@@ -1,5 +1,6 @@
-// The one client for the DanceAspire api. Every URL is relative: the browser only ever
-// talks to the gateway, which routes /api/** to the api and the rest to this app.
+// The api's health report, shown on the home page.
+
+import { ApiError, isRecord, requestJson } from "./http";
 
 export const HEALTH_STATUSES = ["Healthy", "Degraded", "Unhealthy"] as const;
 export type HealthStatus = (typeof HEALTH_STATUSES)[number];
@@ -17,58 +18,12 @@ export interface HealthReport {
   checks: HealthCheck[];
 }
 
-/** A failed call: no response, an unexpected HTTP status, or a body of the wrong shape. */
-export class ApiError extends Error {
-  constructor(
-    message: string,
-    readonly httpStatus?: number,
-  ) {
-    super(message);
-    this.name = "ApiError";
-  }
-}
-
 /**
  * Reads the api's health report. 503 is a valid answer (the api is up but a dependency
  * is not) and carries the same body as 200, so both resolve to a report.
  */
 export function getHealth(signal?: AbortSignal): Promise<HealthReport> {
-  return getJson("/api/v1/health", parseHealthReport, { acceptStatuses: [200, 503], signal });
-}
-
-interface GetOptions {
-  acceptStatuses?: readonly number[];
-  signal?: AbortSignal;
-}
-
-async function getJson<T>(
-  path: string,
-  parse: (body: unknown) => T,
-  { acceptStatuses = [200], signal }: GetOptions = {},
-): Promise<T> {
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      headers: { Accept: "application/json" },
-      cache: "no-store",
-      signal,
-    });
-  } catch (error) {
-    if (signal?.aborted) throw error;
-    throw new ApiError(`Could not reach the api (${describe(error)}).`);
-  }
-
-  if (!acceptStatuses.includes(response.status)) {
-    throw new ApiError(`The api answered HTTP ${response.status}.`, response.status);
-  }
-
-  let body: unknown;
-  try {
-    body = await response.json();
-  } catch {
-    throw new ApiError(`The api answered HTTP ${response.status} without JSON.`, response.status);
-  }
-  return parse(body);
+  return requestJson("/api/v1/health", parseHealthReport, { acceptStatuses: [200, 503], auth: false, signal });
 }
 
 export function parseHealthReport(body: unknown): HealthReport {
@@ -105,12 +60,4 @@ function readStatus(value: unknown, where: string): HealthStatus {
 function readNumber(value: unknown, where: string): number {
   if (typeof value === "number" && Number.isFinite(value)) return value;
   throw new ApiError(`Health ${where} has no durationMs.`);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { ApiError, getHealth, parseHealthReport } from "./api";
+import { ApiError } from "./http";
+import { getHealth, parseHealthReport } from "./health";
 
 const healthy = {
   status: "Healthy",

@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { safeNextPath, signInPath } from "./navigation";
+
+describe("safeNextPath", () => {
+  it("keeps a path of this app", () => {
+    expect(safeNextPath("/analyses/abc")).toBe("/analyses/abc");
+  });
+
+  it("refuses anything that would leave the app", () => {
+    for (const next of ["https://evil.test", "//evil.test", "/\\evil.test", "javascript:alert(1)", "", null, undefined]) {
+      expect(safeNextPath(next)).toBe("/analyses");
+    }
+  });
+});
+
+describe("signInPath", () => {
+  it("returns to the page that asked", () => {
+    expect(signInPath("/analyses/a1")).toBe("/signin?next=%2Fanalyses%2Fa1");
+    expect(signInPath("/signin")).toBe("/signin");
+  });
+});
