@@ -42,6 +42,9 @@ public sealed class AnalysisTests(StackFixture stack)
         using var keypoints = JsonDocument.Parse(await user.DownloadArtifactAsync(queued.Id, "keypoints"));
         Assert.Equal(65, keypoints.RootElement.GetProperty("frames").GetArrayLength());
         var thumbnail = await user.DownloadArtifactAsync(queued.Id, "thumbnail");
+        var link = await user.Client.GetFromJsonAsync<JsonElement>($"/api/v1/analyses/{queued.Id}/artifacts/thumbnail/link");
+        using var storage = new HttpClient();
+        Assert.Equal(thumbnail, await storage.GetByteArrayAsync(link.GetProperty("url").GetString()));
         Assert.Equal(new byte[] { 0xFF, 0xD8 }, thumbnail[..2]);
         Assert.Equal(await File.ReadAllBytesAsync(Squats), await user.DownloadArtifactAsync(queued.Id, "original"));
 
@@ -135,6 +138,25 @@ public sealed class AnalysisTests(StackFixture stack)
         using var tooBig = await user.Client.PostAsJsonAsync("/api/v1/analyses/upload-url",
             new { fileName = "big.mp4", contentType = "video/mp4", sizeBytes = 3L << 30 });
         Assert.Contains("limit", (await tooBig.AssertProblemAsync(HttpStatusCode.BadRequest)).Errors!["sizeBytes"][0]);
+    }
+
+    [Fact]
+    public async Task A_browser_on_the_web_apps_origin_may_put_to_an_upload_link_and_read_an_artifact_link()
+    {
+        using var user = await stack.SignUpAsync();
+        var ticket = await user.RequestUploadAsync("from-browser.mp4", 1000);
+        using var preflight = new HttpRequestMessage(HttpMethod.Options, ticket.UploadUrl);
+        preflight.Headers.Add("Origin", user.Client.BaseAddress!.GetLeftPart(UriPartial.Authority));
+        preflight.Headers.Add("Access-Control-Request-Method", "PUT");
+        preflight.Headers.Add("Access-Control-Request-Headers", "x-ms-blob-type,content-type");
+        using var http = new HttpClient();
+
+        using var response = await http.SendAsync(preflight);
+
+        Assert.True(response.IsSuccessStatusCode, $"the CORS preflight answered {(int)response.StatusCode}");
+        Assert.True(response.Headers.TryGetValues("Access-Control-Allow-Origin", out var origins), "no Access-Control-Allow-Origin");
+        Assert.Contains(origins!.Single(), new[] { "*", user.Client.BaseAddress.GetLeftPart(UriPartial.Authority) });
+        Assert.Contains("PUT", string.Join(',', response.Headers.GetValues("Access-Control-Allow-Methods")));
     }
 
     [Fact]

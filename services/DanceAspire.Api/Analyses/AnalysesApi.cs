@@ -58,6 +58,11 @@ public static class AnalysesApi
             .Produces(StatusCodes.Status302Found)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapGet("/{id:guid}/artifacts/{artifact}/link", GetArtifactLink)
+            .WithName("GetAnalysisArtifactLink")
+            .WithSummary("The same short-lived read link as JSON, for clients that cannot follow a redirect with their token (a video element).")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapDelete("/{id:guid}", Delete)
             .WithName("DeleteAnalysis")
             .WithSummary("Deletes the analysis and every file of it (a running job is canceled).")
@@ -163,30 +168,50 @@ public static class AnalysesApi
 
     private static async Task<Results<RedirectHttpResult, ProblemHttpResult>> GetArtifact(
         Guid id, string artifact, Caller caller, DanceDbContext db, AnalysisStorage storage,
+        IOptionsMonitor<AnalysesOptions> options, TimeProvider time, CancellationToken cancellationToken) =>
+        await ArtifactLinkAsync(id, artifact, caller, db, storage, options, time, cancellationToken) switch
+        {
+            (ArtifactLink link, null) => TypedResults.Redirect(link.Url),
+            (_, var problem) => problem!,
+        };
+
+    private static async Task<Results<Ok<ArtifactLink>, ProblemHttpResult>> GetArtifactLink(
+        Guid id, string artifact, Caller caller, DanceDbContext db, AnalysisStorage storage,
+        IOptionsMonitor<AnalysesOptions> options, TimeProvider time, CancellationToken cancellationToken) =>
+        await ArtifactLinkAsync(id, artifact, caller, db, storage, options, time, cancellationToken) switch
+        {
+            (ArtifactLink link, null) => TypedResults.Ok(link),
+            (_, var problem) => problem!,
+        };
+
+    /// <summary>A short-lived read link to the artifact, or the problem that says why there is none.</summary>
+    private static async Task<(ArtifactLink? Link, ProblemHttpResult? Problem)> ArtifactLinkAsync(
+        Guid id, string artifact, Caller caller, DanceDbContext db, AnalysisStorage storage,
         IOptionsMonitor<AnalysesOptions> options, TimeProvider time, CancellationToken cancellationToken)
     {
         if (!AnalysisBlobs.Artifacts.Contains(artifact))
         {
-            return Problem(StatusCodes.Status404NotFound, "No such artifact",
-                $"'{artifact}' is not an artifact; there are {string.Join(", ", AnalysisBlobs.Artifacts)}.", "no_such_artifact");
+            return (null, Problem(StatusCodes.Status404NotFound, "No such artifact",
+                $"'{artifact}' is not an artifact; there are {string.Join(", ", AnalysisBlobs.Artifacts)}.", "no_such_artifact"));
         }
         if (await FindAsync(db, id, caller, cancellationToken) is not { } row)
         {
-            return NoSuchAnalysis(id);
+            return (null, NoSuchAnalysis(id));
         }
         var state = AnalysisViews.PublicState(row.Analysis, row.Job);
         var ready = artifact == AnalysisBlobs.Original ? row.Analysis.State == AnalysisStates.Submitted : state == "completed";
         if (!ready)
         {
-            return Problem(StatusCodes.Status409Conflict, "Not available yet", $"Analysis {id} is {state}; its {artifact} is not available.", "not_completed");
+            return (null, Problem(StatusCodes.Status409Conflict, "Not available yet", $"Analysis {id} is {state}; its {artifact} is not available.", "not_completed"));
         }
         if (!await storage.ExistsAsync(id, artifact, cancellationToken))
         {
             var why = artifact == AnalysisBlobs.Overlay && !row.Analysis.Overlay ? " (the overlay was not asked for)" : "";
-            return Problem(StatusCodes.Status404NotFound, "No such artifact", $"Analysis {id} has no {artifact}{why}.", "no_such_artifact");
+            return (null, Problem(StatusCodes.Status404NotFound, "No such artifact", $"Analysis {id} has no {artifact}{why}.", "no_such_artifact"));
         }
-        var url = await storage.ReadUrlAsync(id, artifact, time.GetUtcNow().AddMinutes(options.CurrentValue.DownloadUrlMinutes), cancellationToken);
-        return TypedResults.Redirect(url.AbsoluteUri);
+        var expiresAt = time.GetUtcNow().AddMinutes(options.CurrentValue.DownloadUrlMinutes);
+        var url = await storage.ReadUrlAsync(id, artifact, expiresAt, cancellationToken);
+        return (new ArtifactLink(url.AbsoluteUri, expiresAt), null);
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Delete(

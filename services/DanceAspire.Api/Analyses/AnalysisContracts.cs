@@ -38,3 +38,6 @@ public sealed record AnalysisView(
     DateTimeOffset CreatedAt,
     DateTimeOffset? SubmittedAt,
     DateTimeOffset? FinishedAt);
+
+/// <summary>A read link to one artifact, valid until <paramref name="ExpiresAt"/>.</summary>
+public sealed record ArtifactLink(string Url, DateTimeOffset ExpiresAt);

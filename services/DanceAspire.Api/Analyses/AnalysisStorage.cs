@@ -17,7 +17,34 @@ public sealed class AnalysisStorage(BlobServiceClient service, TimeProvider time
     {
         if (_containerExists) return;
         await _container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        await AllowBrowserUploadsAsync(cancellationToken);
         _containerExists = true;
+    }
+
+    /// <summary>
+    /// Lets browsers PUT to upload links and read artifact links from the web app's origin (CORS on the blob service).
+    /// Any origin is fine: every request must carry a signed, short-lived, single-blob link. An identity that may not
+    /// change service properties (Azure, where infrastructure sets CORS) leaves them as they are.
+    /// </summary>
+    private async Task AllowBrowserUploadsAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var properties = (await service.GetPropertiesAsync(cancellationToken)).Value;
+            if (properties.Cors.Any(rule => rule.AllowedOrigins == "*" && rule.AllowedMethods.Contains("PUT", StringComparison.Ordinal))) return;
+            properties.Cors.Add(new BlobCorsRule
+            {
+                AllowedOrigins = "*",
+                AllowedMethods = "GET,HEAD,PUT,OPTIONS",
+                AllowedHeaders = "*",
+                ExposedHeaders = "*",
+                MaxAgeInSeconds = 3600,
+            });
+            await service.SetPropertiesAsync(properties, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status is StatusCodes.Status403Forbidden or StatusCodes.Status401Unauthorized)
+        {
+        }
     }
 
     public BlockBlobClient Blob(Guid analysisId, string file) =>
