@@ -45,6 +45,7 @@ public static class ApiServiceExtensions
         {
             options.AddDocumentTransformer<BearerSecurityTransformer>();
             options.AddOperationTransformer<BearerSecurityTransformer>();
+            options.AddSchemaTransformer<SnakeCaseResultsTransformer>();
         });
         return builder;
     }

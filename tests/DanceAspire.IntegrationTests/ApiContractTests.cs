@@ -95,8 +95,16 @@ public sealed class ApiContractTests(StackFixture stack)
             "GET /api/v1/admin/users", "GET /api/v1/admin/users/{id}", "POST /api/v1/admin/users/{id}/ban",
             "POST /api/v1/admin/users/{id}/unban", "POST /api/v1/admin/users/{id}/coins",
             "POST /api/v1/diagnostics/roundtrip",
+            "POST /api/v1/analyses/upload-url", "POST /api/v1/analyses/{id}/confirm", "POST /api/v1/analyses", "GET /api/v1/analyses",
+            "GET /api/v1/analyses/{id}", "GET /api/v1/analyses/{id}/result", "GET /api/v1/analyses/{id}/artifacts/{artifact}",
+            "GET /api/v1/analyses/{id}/artifacts/{artifact}/link", "DELETE /api/v1/analyses/{id}",
         ];
         Assert.Equal(anonymousOperations.Concat(securedOperations).Order(), operations.Keys.Order());
+
+        // The results schema, documented where clients look, with the snake_case names the result JSON carries.
+        var result = document.GetProperty("components").GetProperty("schemas").GetProperty("AnalysisResult").GetProperty("properties");
+        Assert.Equal(["movement", "notes", "pose", "processing", "rhythm", "schema_version", "segments", "smoothness_score"],
+            result.EnumerateObject().Select(p => p.Name).Order());
 
         var scheme = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer");
         Assert.Equal(("http", "bearer"), (scheme.GetProperty("type").GetString(), scheme.GetProperty("scheme").GetString()));

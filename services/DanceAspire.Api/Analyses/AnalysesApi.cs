@@ -49,7 +49,7 @@ public static class AnalysesApi
         group.MapGet("/{id:guid}/result", GetResult)
             .WithName("GetAnalysisResult")
             .WithSummary("The full results JSON (schema in RESULTS.md) of a completed analysis.")
-            .Produces(StatusCodes.Status200OK, contentType: "application/json")
+            .Produces<Analysis.Results.AnalysisResult>(StatusCodes.Status200OK, "application/json")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/{id:guid}/artifacts/{artifact}", GetArtifact)
