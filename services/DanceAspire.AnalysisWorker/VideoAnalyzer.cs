@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using System.Threading.Channels;
 using DanceAspire.Analysis;
+using DanceAspire.Analysis.Imaging;
 using DanceAspire.Analysis.Pose;
 using DanceAspire.Analysis.Results;
 using DanceAspire.Media;
@@ -32,6 +33,8 @@ public sealed record PipelineTimings(int Frames, double TotalSeconds, double Dec
 /// Analyzes one video file: ffmpeg decodes through a pipe; pose runs per frame; the skeleton is drawn and the frame
 /// handed to an ffmpeg encoder; keypoints stream to JSON. Decoding, inference and drawing/encoding run concurrently
 /// over bounded channels (a pipeline, not passes), so memory stays at a few frames whatever the video's length.
+/// Frames stay yuv420p from decoder to encoder: neither ffmpeg converts colours, and the pipes carry half the bytes
+/// of rgb24; pose sampling converts only the pixels it reads.
 /// </summary>
 public sealed class VideoAnalyzer(PoseEstimatorFactory poses, MediaProbe probe, ThumbnailWriter thumbnails)
 {
@@ -41,6 +44,9 @@ public sealed class VideoAnalyzer(PoseEstimatorFactory poses, MediaProbe probe, 
     public const string ResultFile = "result.json";
 
     private const int ThumbnailMaxWidth = 480;
+
+    /// <summary>The frames' layout through the pipeline; rgb24 only to compare against in the benchmark.</summary>
+    internal PixelFormat FrameFormat { get; init; } = PixelFormat.Yuv420p;
 
     /// <param name="progress">Called per frame with the fraction of frames done (0..1).</param>
     public async Task<VideoAnalysisOutput> AnalyzeAsync(
@@ -52,7 +58,7 @@ public sealed class VideoAnalyzer(PoseEstimatorFactory poses, MediaProbe probe, 
         var video = media.Video ?? throw new InvalidDataException("The file has no video stream.");
         var expectedFrames = ExpectedFrames(media);
 
-        await using var reader = VideoFrameReader.Start(request.InputPath, media);
+        await using var reader = VideoFrameReader.Start(request.InputPath, media, new FrameReadOptions { PixelFormat = FrameFormat });
         var (width, height, fps) = (reader.Width, reader.Height, reader.FrameRate.PerSecond);
         using var estimator = poses.Create(request.Model);
 
@@ -60,14 +66,15 @@ public sealed class VideoAnalyzer(PoseEstimatorFactory poses, MediaProbe probe, 
             request.Overlay ? Path.Combine(request.OutputFolder, OverlayFile) : null, Path.Combine(request.OutputFolder, ThumbnailFile), null!);
 
         await using var overlay = request.Overlay
-            ? OverlayVideoWriter.Start(paths.OverlayPath!, width, height, reader.FrameRate, OverlayAudio.From(request.InputPath, media))
+            ? OverlayVideoWriter.Start(paths.OverlayPath!, width, height, reader.FrameRate, OverlayAudio.From(request.InputPath, media),
+                pixelFormat: reader.PixelFormat, matrix: reader.Plan.Matrix)
             : null;
         var toDraw = Channel.CreateBounded<(VideoFrame Frame, PoseFrame Pose)>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var drawing = overlay is null ? Task.FromResult((0.0, 0.0)) : Task.Run(() => DrawAndEncodeAsync(toDraw.Reader, overlay, stop.Token), stop.Token);
 
         var frames = new List<PoseFrame>(expectedFrames);
-        var thumbnail = new ThumbnailCandidate(width, height, Math.Max(1, (int)Math.Round(fps / 2)));
+        var thumbnail = new ThumbnailCandidate(reader.Plan.FrameBytes, Math.Max(1, (int)Math.Round(fps / 2)));
         var poseClock = new Stopwatch();
         await using (var keypointsFile = File.Create(paths.KeypointsPath))
         using (var keypoints = new KeypointsJsonWriter(keypointsFile, fps, width, height, estimator.Format))
@@ -77,7 +84,7 @@ public sealed class VideoAnalyzer(PoseEstimatorFactory poses, MediaProbe probe, 
                 await foreach (var frame in reader.ReadAllAsync(stop.Token))
                 {
                     poseClock.Start();
-                    var pose = estimator.Estimate(frame.Pixels.Span, width, height, frame.Index, frame.TimeSeconds);
+                    var pose = estimator.Estimate(frame.View, frame.Index, frame.TimeSeconds);
                     poseClock.Stop();
                     frames.Add(pose);
                     keypoints.Append(pose);
@@ -110,7 +117,7 @@ public sealed class VideoAnalyzer(PoseEstimatorFactory poses, MediaProbe probe, 
         var thumbnailPath = thumbnail.HasFrame ? paths.ThumbnailPath : null;
         if (thumbnailPath is not null)
         {
-            await thumbnails.WriteJpegAsync(thumbnail.Pixels, width, height, thumbnailPath, ThumbnailMaxWidth, cancellationToken);
+            await thumbnails.WriteJpegAsync(thumbnail.Pixels, reader.PixelFormat, width, height, thumbnailPath, ThumbnailMaxWidth, cancellationToken);
         }
 
         var result = AnalysisReport.Build(frames, fps, request.Model, clock.Elapsed.TotalSeconds);
@@ -135,7 +142,7 @@ public sealed class VideoAnalyzer(PoseEstimatorFactory poses, MediaProbe probe, 
             using (frame)
             {
                 draw.Start();
-                SkeletonPainter.Draw(frame.Pixels.Span, frame.Width, frame.Height, pose);
+                SkeletonPainter.Draw(frame.Pixels.Span, frame.PixelFormat, frame.Width, frame.Height, pose, matrix: frame.Matrix);
                 draw.Stop();
                 encode.Start();
                 await overlay.WriteFrameAsync(frame.Pixels, cancellationToken);
@@ -168,9 +175,9 @@ public sealed class VideoAnalyzer(PoseEstimatorFactory poses, MediaProbe probe, 
     }
 
     /// <summary>Keeps a copy of the frame with the most confident pose (sampled, so copies stay rare) for the thumbnail.</summary>
-    private sealed class ThumbnailCandidate(int width, int height, int every)
+    private sealed class ThumbnailCandidate(int frameBytes, int every)
     {
-        private readonly byte[] _pixels = new byte[width * height * 3];
+        private readonly byte[] _pixels = new byte[frameBytes];
         private float _bestScore = -1;
 
         public bool HasFrame => _bestScore >= 0;

@@ -1,3 +1,4 @@
+using DanceAspire.Analysis.Imaging;
 using DanceAspire.Analysis.Pose;
 
 namespace DanceAspire.Pose;
@@ -14,10 +15,10 @@ public interface IPoseEstimator : IDisposable
     KeypointFormat Format { get; }
 
     /// <summary>
-    /// Estimates the pose in an RGB24 frame (row-major, stride = width * 3). Keypoints are in pixels of that frame;
-    /// empty when no person was found (the frame's Score still says how confident the model was).
+    /// Estimates the pose in a frame (rgb24 or yuv420p). Keypoints are in pixels of that frame; empty when no person was
+    /// found (the frame's Score still says how confident the model was).
     /// </summary>
-    PoseFrame Estimate(ReadOnlySpan<byte> rgb24, int width, int height, int frameIndex, double timeSeconds);
+    PoseFrame Estimate(FrameView frame, int frameIndex, double timeSeconds);
 
     /// <summary>Forgets the tracked person: the next frame is searched from scratch.</summary>
     void Reset();

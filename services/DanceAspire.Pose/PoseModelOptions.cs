@@ -14,6 +14,12 @@ public sealed class PoseModelOptions
     /// <summary>Threads per inference; 0 leaves ONNX Runtime's default.</summary>
     public int IntraOpThreads { get; set; }
 
+    /// <summary>
+    /// Whether ONNX Runtime's intra-op threads spin while waiting for work. Off by default: spinning threads take CPU
+    /// from the ffmpeg decoder and encoder running beside inference, for no gain at one frame at a time.
+    /// </summary>
+    public bool AllowSpinning { get; set; }
+
     /// <summary>Path of <c>libonnxruntime_providers_cuda.so</c>; when empty it is looked for next to the binaries.</summary>
     public string? CudaProviderLibrary { get; set; }
 }

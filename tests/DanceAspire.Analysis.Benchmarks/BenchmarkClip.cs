@@ -26,9 +26,9 @@ internal static class FfmpegFloor
     public static Task<double> MeasureAsync(string clip, string output) =>
         Ffmpeg.TimeAsync("-i", clip, "-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv420p", "-c:a", "copy", output);
 
-    /// <summary>Decodes the clip to rgb24 and throws the frames away: the decoder's own speed.</summary>
+    /// <summary>Decodes the clip to yuv420p (the analysis's frame format) and throws the frames away: the decoder's own speed.</summary>
     public static Task<double> MeasureDecodeAsync(string clip) =>
-        Ffmpeg.TimeAsync("-i", clip, "-map", "0:v:0", "-vf", "format=rgb24", "-f", "null", "-");
+        Ffmpeg.TimeAsync("-i", clip, "-map", "0:v:0", "-vf", "format=yuv420p", "-f", "null", "-");
 }
 
 internal static class Ffmpeg
@@ -51,6 +51,24 @@ internal static class Ffmpeg
     }
 }
 
+/// <summary>CPU seconds (user + system) of this process and its finished children: steadier than wall time on a busy machine.</summary>
+internal static partial class CpuTime
+{
+    public static double Read()
+    {
+        var self = new RUsage();
+        var children = new RUsage();
+        _ = GetRUsage(0, ref self);
+        _ = GetRUsage(-1, ref children);
+        return Seconds(self) + Seconds(children);
+    }
+
+    private static double Seconds(RUsage u) => u.UserSeconds + u.SystemSeconds + (u.UserMicroseconds + u.SystemMicroseconds) / 1e6;
+
+    [System.Runtime.InteropServices.LibraryImport("libc", EntryPoint = "getrusage")]
+    private static partial int GetRUsage(int who, ref RUsage usage);
+}
+
 /// <summary>Peak resident memory of this process (VmHWM) and of its largest finished child (getrusage).</summary>
 internal static partial class PeakMemory
 {
@@ -66,11 +84,13 @@ internal static partial class PeakMemory
     [System.Runtime.InteropServices.LibraryImport("libc", EntryPoint = "getrusage")]
     private static partial int GetRUsage(int who, ref RUsage usage);
 
-    [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Sequential)]
-    private struct RUsage
-    {
-        public long UserSeconds, UserMicroseconds, SystemSeconds, SystemMicroseconds;
-        public long MaxRss;
-        public long IxRss, IdRss, IsRss, MinFlt, MajFlt, NSwap, InBlock, OuBlock, MsgSnd, MsgRcv, NSignals, NVCsw, NIvCsw;
-    }
+}
+
+/// <summary>struct rusage (Linux x64).</summary>
+[System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Sequential)]
+internal struct RUsage
+{
+    public long UserSeconds, UserMicroseconds, SystemSeconds, SystemMicroseconds;
+    public long MaxRss;
+    public long IxRss, IdRss, IsRss, MinFlt, MajFlt, NSwap, InBlock, OuBlock, MsgSnd, MsgRcv, NSignals, NVCsw, NIvCsw;
 }

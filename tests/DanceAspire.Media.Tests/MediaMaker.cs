@@ -64,11 +64,11 @@ public sealed class MediaMaker : IDisposable
         if (process.ExitCode != 0) throw new InvalidOperationException($"ffmpeg {string.Join(' ', arguments)} failed: {stderr}");
     }
 
-    /// <summary>What ffmpeg itself decodes a video to, as rgb24 bytes.</summary>
-    public static byte[] DecodeWithFfmpeg(string path)
+    /// <summary>What ffmpeg itself decodes a video to, as raw bytes (rgb24 unless told).</summary>
+    public static byte[] DecodeWithFfmpeg(string path, string pixelFormat = "rgb24")
     {
         var info = new ProcessStartInfo("ffmpeg") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in (string[])["-nostdin", "-v", "error", "-i", path, "-f", "rawvideo", "-pix_fmt", "rgb24", "pipe:1"]) info.ArgumentList.Add(a);
+        foreach (var a in (string[])["-nostdin", "-v", "error", "-i", path, "-f", "rawvideo", "-pix_fmt", pixelFormat, "pipe:1"]) info.ArgumentList.Add(a);
         using var process = Process.Start(info)!;
         var stderrTask = process.StandardError.ReadToEndAsync();
         using var bytes = new MemoryStream();

@@ -1,3 +1,4 @@
+using DanceAspire.Analysis.Imaging;
 using DanceAspire.Analysis.Pose;
 using DanceAspire.Media.Decoding;
 using DanceAspire.Media.Drawing;
@@ -12,17 +13,18 @@ public sealed class OverlayVideoWriterTests(MediaMaker maker) : IClassFixture<Me
     private readonly MediaProbe _probe = new();
 
     /// <summary>Decodes, paints a fixed skeleton on every frame and encodes, as the analysis worker does.</summary>
-    private async Task<MediaInfo> Reencode(string input, string output)
+    private async Task<MediaInfo> Reencode(string input, string output, PixelFormat format = PixelFormat.Rgb24)
     {
         var media = await _probe.ProbeAsync(input);
-        await using var reader = VideoFrameReader.Start(input, media);
-        await using var writer = OverlayVideoWriter.Start(output, reader.Width, reader.Height, reader.FrameRate, OverlayAudio.From(input, media));
+        await using var reader = VideoFrameReader.Start(input, media, new FrameReadOptions { PixelFormat = format });
+        await using var writer = OverlayVideoWriter.Start(output, reader.Width, reader.Height, reader.FrameRate, OverlayAudio.From(input, media),
+            pixelFormat: format, matrix: reader.Plan.Matrix);
         var pose = StandingPose(reader.Width, reader.Height);
         await foreach (var frame in reader.ReadAllAsync())
         {
             using (frame)
             {
-                SkeletonPainter.Draw(frame.Pixels.Span, frame.Width, frame.Height, pose);
+                SkeletonPainter.Draw(frame.Pixels.Span, frame.PixelFormat, frame.Width, frame.Height, pose, matrix: frame.Matrix);
                 await writer.WriteFrameAsync(frame.Pixels);
             }
         }
@@ -78,13 +80,34 @@ public sealed class OverlayVideoWriterTests(MediaMaker maker) : IClassFixture<Me
     }
 
     [Fact]
-    public async Task Odd_frame_sizes_are_padded_to_even_ones()
+    public async Task Yuv420p_frames_pass_through_and_keep_their_colours()
     {
-        var output = maker.PathFor("odd.mp4");
-        var frame = new byte[321 * 241 * 3];
+        var input = maker.ClipWithAudio();
+        var output = maker.PathFor("overlay-yuv.mp4");
+
+        var original = await Reencode(input, output, PixelFormat.Yuv420p);
+        var encoded = await _probe.ProbeAsync(output);
+
+        Assert.Equal("h264", encoded.Video!.CodecName);
+        Assert.Equal(original.Video!.FrameCount, encoded.Video.FrameCount);
+        // Away from the painted skeleton the first frame's mean luma survives the re-encode within a level or two.
+        var before = MediaMaker.DecodeWithFfmpeg(input, "gray");
+        var after = MediaMaker.DecodeWithFfmpeg(output, "gray");
+        var (width, height) = (original.Video.Width, original.Video.Height);
+        double Mean(byte[] gray) => gray.AsSpan(0, width * height / 16).ToArray().Average(b => (double)b);
+        Assert.Equal(Mean(before), Mean(after), 2.0);
+    }
+
+    [Theory]
+    [InlineData(PixelFormat.Rgb24)]
+    [InlineData(PixelFormat.Yuv420p)]
+    public async Task Odd_frame_sizes_are_padded_to_even_ones(PixelFormat format)
+    {
+        var output = maker.PathFor($"odd-{format}.mp4");
+        var frame = new byte[format.FrameBytes(321, 241)];
         Array.Fill(frame, (byte)200);
 
-        await using (var writer = OverlayVideoWriter.Start(output, 321, 241, new FrameRate(30000, 1001)))
+        await using (var writer = OverlayVideoWriter.Start(output, 321, 241, new FrameRate(30000, 1001), pixelFormat: format))
         {
             for (var i = 0; i < 10; i++) await writer.WriteFrameAsync(frame);
             await writer.CompleteAsync();

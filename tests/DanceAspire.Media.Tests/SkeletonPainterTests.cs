@@ -1,3 +1,4 @@
+using DanceAspire.Analysis.Imaging;
 using DanceAspire.Analysis.Pose;
 using DanceAspire.Media.Drawing;
 
@@ -140,6 +141,44 @@ public sealed class SkeletonPainterTests
 
         Assert.Equal(SkeletonPainter.LeftColor, At(frame, 39, 55));
         Assert.Equal(SkeletonPainter.LeftColor, At(frame, 55, 89));
+    }
+
+    [Fact]
+    public void In_yuv420p_a_bone_is_drawn_in_luma_at_full_size_and_in_chroma_at_half_size()
+    {
+        const int chroma = Width / 2;
+        var frame = new byte[PixelFormat.Yuv420p.FrameBytes(Width, Height)];
+        Array.Fill(frame, (byte)128);
+        var (y, u, v) = YuvColor.FromRgb(SkeletonPainter.LeftColor.R, SkeletonPainter.LeftColor.G, SkeletonPainter.LeftColor.B);
+
+        SkeletonPainter.Draw(frame, PixelFormat.Yuv420p, Width, Height, Pose((Coco17.LeftShoulder, 20, 50), (Coco17.LeftElbow, 80, 50)));
+
+        var view = FrameView.Yuv420p(frame, Width, Height);
+        for (var x = 25; x <= 75; x += 5)
+        {
+            Assert.Equal(y, view.Y[49 * Width + x]);
+            Assert.Equal((u, v), (view.U[24 * chroma + x / 2], view.V[24 * chroma + x / 2]));
+        }
+        Assert.Equal(128, view.Y[45 * Width + 50]);
+        Assert.Equal(128, view.U[20 * chroma + 25]);
+        Assert.Equal(128, view.V[30 * chroma + 25]);
+    }
+
+    [Fact]
+    public void Yuv_colours_follow_the_frames_matrix()
+    {
+        var bt601 = YuvColor.FromRgb(255, 145, 0, YuvMatrix.Bt601);
+        var bt709 = YuvColor.FromRgb(255, 145, 0, YuvMatrix.Bt709);
+
+        // Limited range: white is (235, 128, 128) in both; a saturated orange differs between the matrices.
+        Assert.Equal(((byte)235, (byte)128, (byte)128), YuvColor.FromRgb(255, 255, 255));
+        Assert.NotEqual(bt601, bt709);
+    }
+
+    [Fact]
+    public void A_yuv420p_frame_buffer_too_small_for_its_size_is_refused()
+    {
+        Assert.Throws<ArgumentException>(() => SkeletonPainter.Draw(new byte[Width * Height], PixelFormat.Yuv420p, Width, Height, Pose()));
     }
 
     [Fact]

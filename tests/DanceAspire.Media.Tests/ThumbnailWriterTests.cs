@@ -1,3 +1,4 @@
+using DanceAspire.Analysis.Imaging;
 using DanceAspire.Media.Probing;
 
 namespace DanceAspire.Media.Tests;
@@ -29,6 +30,19 @@ public sealed class ThumbnailWriterTests(MediaMaker maker) : IClassFixture<Media
         var video = (await new MediaProbe().ProbeAsync(output)).Video!;
 
         Assert.Equal((201, 99), (video.Width, video.Height));
+    }
+
+    [Fact]
+    public async Task An_odd_sized_yuv420p_frame_becomes_a_jpeg_of_its_size()
+    {
+        var frame = new byte[PixelFormat.Yuv420p.FrameBytes(201, 99)];
+        Array.Fill(frame, (byte)128);
+        var output = maker.PathFor("yuv-thumb.jpg");
+
+        await new ThumbnailWriter().WriteJpegAsync(frame, PixelFormat.Yuv420p, 201, 99, output);
+        var video = (await new MediaProbe().ProbeAsync(output)).Video!;
+
+        Assert.Equal(("mjpeg", 201, 99), (video.CodecName, video.Width, video.Height));
     }
 
     [Fact]

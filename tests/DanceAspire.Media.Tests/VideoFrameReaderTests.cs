@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using DanceAspire.Analysis.Imaging;
 using DanceAspire.Media.Decoding;
 using DanceAspire.Media.Probing;
 using DanceAspire.Testing;
@@ -57,6 +58,51 @@ public sealed class VideoFrameReaderTests(MediaMaker maker) : IClassFixture<Medi
             }
         }
         Assert.Equal(3, checkedFrames);
+    }
+
+    [Fact]
+    public async Task Yuv420p_frames_are_byte_for_byte_ffmpegs_yuv420p_planes_at_half_the_bytes_of_rgb24()
+    {
+        var path = TestMedia.File("video/pose_squats.mp4");
+        var expected = MediaMaker.DecodeWithFfmpeg(path, "yuv420p");
+        const int frameBytes = 720 * 1280 + 2 * 360 * 640;
+        Assert.Equal(65 * frameBytes, expected.Length);
+
+        var frames = 0;
+        await using var reader = VideoFrameReader.Start(path, await _probe.ProbeAsync(path), new FrameReadOptions { PixelFormat = PixelFormat.Yuv420p });
+        await foreach (var frame in reader.ReadAllAsync())
+        {
+            using (frame)
+            {
+                Assert.Equal(PixelFormat.Yuv420p, frame.PixelFormat);
+                Assert.Equal(frameBytes, frame.Pixels.Length);
+                Assert.Equal(720 * 1280, frame.View.Y.Length);
+                if (frame.Index is 0 or 64)
+                {
+                    Assert.True(frame.Pixels.Span.SequenceEqual(expected.AsSpan(frame.Index * frameBytes, frameBytes)));
+                }
+                frames++;
+            }
+        }
+        Assert.Equal(65, frames);
+    }
+
+    [Fact]
+    public async Task Odd_sized_yuv420p_frames_round_their_chroma_planes_up()
+    {
+        var path = TestMedia.File("video/pose_squats.mp4");
+        var options = new FrameReadOptions { Width = 181, Height = 321, PixelFormat = PixelFormat.Yuv420p };
+        await using var reader = VideoFrameReader.Start(path, await _probe.ProbeAsync(path), options);
+
+        await foreach (var frame in reader.ReadAllAsync())
+        {
+            using (frame)
+            {
+                Assert.Equal(181 * 321 + 2 * 91 * 161, frame.Pixels.Length);
+                Assert.Equal(91 * 161, frame.View.V.Length);
+            }
+        }
+        Assert.Equal(65, reader.FramesDecoded);
     }
 
     [Fact]

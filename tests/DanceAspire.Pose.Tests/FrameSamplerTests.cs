@@ -1,3 +1,4 @@
+using DanceAspire.Analysis.Imaging;
 using DanceAspire.Pose.Imaging;
 
 namespace DanceAspire.Pose.Tests;
@@ -26,7 +27,7 @@ public class FrameSamplerTests
         var frame = Gradient(8, 6);
         var output = new float[8 * 6 * 3];
 
-        FrameSampler.Sample(frame, 8, 6, new RotatedRect(4, 3, 8, 6), output, 8, 6);
+        FrameSampler.Sample(FrameView.Rgb24(frame, 8, 6), new RotatedRect(4, 3, 8, 6), output, 8, 6);
 
         Assert.Equal(frame.Select(b => (float)b), output.Select(v => MathF.Round(v, 3)));
     }
@@ -37,7 +38,7 @@ public class FrameSamplerTests
         var frame = Gradient(8, 6);
         var output = new float[4 * 3 * 3];
 
-        FrameSampler.Sample(frame, 8, 6, new RotatedRect(4, 3, 8, 6), output, 4, 3);
+        FrameSampler.Sample(FrameView.Rgb24(frame, 8, 6), new RotatedRect(4, 3, 8, 6), output, 4, 3);
 
         // Output pixel (1, 2) sits between source columns 2..3 and rows 4..5.
         var p = (2 * 4 + 1) * 3;
@@ -53,7 +54,7 @@ public class FrameSamplerTests
         var output = new float[4 * 4 * 3];
 
         // A square twice the frame's size: the outer ring of output pixels lies off the frame.
-        FrameSampler.Sample(frame, 4, 4, new RotatedRect(2, 2, 8, 8), output, 4, 4, 2f / 255f, -1f);
+        FrameSampler.Sample(FrameView.Rgb24(frame, 4, 4), new RotatedRect(2, 2, 8, 8), output, 4, 4, 2f / 255f, -1f);
 
         Assert.Equal(-1f, output[0], 5);
         Assert.Equal(1f, output[(1 * 4 + 1) * 3], 5);
@@ -65,7 +66,7 @@ public class FrameSamplerTests
         var frame = Gradient(6, 6);
         var output = new float[6 * 6 * 3];
 
-        FrameSampler.Sample(frame, 6, 6, new RotatedRect(3, 3, 6, 6, MathF.PI / 2), output, 6, 6);
+        FrameSampler.Sample(FrameView.Rgb24(frame, 6, 6), new RotatedRect(3, 3, 6, 6, MathF.PI / 2), output, 6, 6);
 
         // Moving right in the output walks down the frame: red (x) is constant along a row, green (y) rises.
         for (var column = 0; column < 6; column++)
@@ -83,7 +84,7 @@ public class FrameSamplerTests
         var output = new int[4 * 3 * 3];
         var scratch = new float[output.Length];
 
-        FrameSampler.Sample(frame, 8, 6, new RotatedRect(4, 3, 8, 6), output, scratch, 4, 3);
+        FrameSampler.Sample(FrameView.Rgb24(frame, 8, 6), new RotatedRect(4, 3, 8, 6), output, scratch, 4, 3);
 
         Assert.Equal(25, output[(2 * 4 + 1) * 3]);
     }

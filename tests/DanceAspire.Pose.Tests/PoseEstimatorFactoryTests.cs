@@ -1,3 +1,4 @@
+using DanceAspire.Analysis.Imaging;
 using DanceAspire.Analysis.Pose;
 using DanceAspire.Pose.Models;
 using DanceAspire.Testing;
@@ -18,7 +19,7 @@ public class PoseEstimatorFactoryTests(PoseMedia media)
     {
         using var estimator = media.Factory.Create(model);
 
-        var pose = estimator.Estimate(media.Image, PoseMedia.ImageWidth, PoseMedia.ImageHeight, 3, 0.5);
+        var pose = estimator.Estimate(FrameView.Rgb24(media.Image, PoseMedia.ImageWidth, PoseMedia.ImageHeight), 3, 0.5);
 
         Assert.Equal(model, estimator.ModelName);
         Assert.Equal(format, pose.Format);
@@ -70,7 +71,7 @@ public class PoseEstimatorFactoryTests(PoseMedia media)
         using var catalog = new PoseModelCatalog(options, logger);
         using var estimator = new PoseEstimatorFactory(catalog).Create(PoseModels.MoveNetLightning);
 
-        var pose = estimator.Estimate(media.Image, PoseMedia.ImageWidth, PoseMedia.ImageHeight, 0, 0);
+        var pose = estimator.Estimate(FrameView.Rgb24(media.Image, PoseMedia.ImageWidth, PoseMedia.ImageHeight), 0, 0);
 
         Assert.True(pose.HasPose);
         Assert.Equal("cpu", catalog.ExecutionProvider);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DanceAspire.Analysis.Imaging;
 using DanceAspire.Pose.Models;
 using DanceAspire.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -12,6 +13,7 @@ public sealed class PoseMedia : IDisposable
     public const int ImageWidth = 640, ImageHeight = 425;
 
     private readonly Lazy<List<byte[]>> videoFrames = new(() => RawFrames.Decode(TestMedia.File("video/pose_squats.mp4"), VideoWidth, VideoHeight));
+    private readonly Lazy<List<byte[]>> videoFramesYuv = new(() => RawFrames.Decode(TestMedia.File("video/pose_squats.mp4"), VideoWidth, VideoHeight, PixelFormat.Yuv420p));
     private readonly Lazy<byte[]> image = new(() => RawFrames.Decode(TestMedia.File("image/coco_000000000785.jpg"), ImageWidth, ImageHeight).Single());
 
     public PoseMedia()
@@ -26,6 +28,9 @@ public sealed class PoseMedia : IDisposable
 
     /// <summary>pose_squats.mp4: 65 RGB24 frames of 720x1280.</summary>
     public IReadOnlyList<byte[]> VideoFrames => videoFrames.Value;
+
+    /// <summary>pose_squats.mp4: the same 65 frames as ffmpeg decodes them, yuv420p (untagged, so BT.601).</summary>
+    public IReadOnlyList<byte[]> VideoFramesYuv => videoFramesYuv.Value;
 
     /// <summary>coco_000000000785.jpg as RGB24, 640x425.</summary>
     public byte[] Image => image.Value;

@@ -1,11 +1,12 @@
 using System.Diagnostics;
+using DanceAspire.Analysis.Imaging;
 
 namespace DanceAspire.Pose.Tests;
 
-/// <summary>Decodes media to RGB24 frames with the real ffmpeg, reading its raw output from a pipe.</summary>
+/// <summary>Decodes media to raw frames (rgb24 unless told) with the real ffmpeg, reading its raw output from a pipe.</summary>
 internal static class RawFrames
 {
-    public static List<byte[]> Decode(string path, int width, int height)
+    public static List<byte[]> Decode(string path, int width, int height, PixelFormat format = PixelFormat.Rgb24)
     {
         var start = new ProcessStartInfo("ffmpeg")
         {
@@ -13,7 +14,7 @@ internal static class RawFrames
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { "-v", "error", "-i", path, "-f", "rawvideo", "-pix_fmt", "rgb24", "pipe:1" }) start.ArgumentList.Add(argument);
+        foreach (var argument in new[] { "-v", "error", "-i", path, "-f", "rawvideo", "-pix_fmt", format.FfmpegName(), "pipe:1" }) start.ArgumentList.Add(argument);
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException("ffmpeg did not start.");
         var errors = process.StandardError.ReadToEndAsync();
@@ -21,7 +22,7 @@ internal static class RawFrames
         var stream = process.StandardOutput.BaseStream;
         while (true)
         {
-            var frame = new byte[width * height * 3];
+            var frame = new byte[format.FrameBytes(width, height)];
             var read = stream.ReadAtLeast(frame, frame.Length, throwOnEndOfStream: false);
             if (read == 0) break;
             if (read != frame.Length) throw new InvalidDataException($"ffmpeg gave a partial frame ({read} bytes) for {path}: is it {width}x{height}?");

@@ -1,3 +1,4 @@
+using DanceAspire.Analysis.Imaging;
 using DanceAspire.Analysis.Pose;
 using DanceAspire.Pose.BlazePose;
 using DanceAspire.Pose.Imaging;
@@ -18,9 +19,9 @@ public class TrackingTests(PoseMedia media, ITestOutputHelper output)
         var reference = PoseMedia.ReferenceLandmarks();
         using var estimator = (MoveNetEstimator)media.Factory.Create(model);
 
-        estimator.Estimate(media.VideoFrames[0], W, H, 0, 0);
+        estimator.Estimate(FrameView.Rgb24(media.VideoFrames[0], W, H), 0, 0);
         Assert.Equal(MoveNetCropTracker.FullFrame(W, H), estimator.LastCrop);
-        estimator.Estimate(media.VideoFrames[1], W, H, 1, 0.2);
+        estimator.Estimate(FrameView.Rgb24(media.VideoFrames[1], W, H), 1, 0.2);
 
         var crop = Assert.IsType<RotatedRect>(estimator.LastCrop);
         output.WriteLine($"{model}: frame 1 crop centre ({crop.CenterX:F0}, {crop.CenterY:F0}), side {crop.Width:F0} px (full frame 1280)");
@@ -37,11 +38,11 @@ public class TrackingTests(PoseMedia media, ITestOutputHelper output)
     public void Resetting_MoveNet_sends_the_next_frame_back_to_the_full_frame()
     {
         using var estimator = (MoveNetEstimator)media.Factory.Create(PoseModels.MoveNetLightning);
-        estimator.Estimate(media.VideoFrames[0], W, H, 0, 0);
+        estimator.Estimate(FrameView.Rgb24(media.VideoFrames[0], W, H), 0, 0);
         Assert.NotEqual(MoveNetCropTracker.FullFrame(W, H), estimator.NextCrop);
 
         estimator.Reset();
-        estimator.Estimate(media.VideoFrames[1], W, H, 1, 0.2);
+        estimator.Estimate(FrameView.Rgb24(media.VideoFrames[1], W, H), 1, 0.2);
 
         Assert.Equal(MoveNetCropTracker.FullFrame(W, H), estimator.LastCrop);
     }
@@ -51,12 +52,12 @@ public class TrackingTests(PoseMedia media, ITestOutputHelper output)
     {
         using var estimator = (BlazePoseEstimator)media.Factory.Create(PoseModels.BlazePose);
 
-        var first = estimator.Estimate(media.VideoFrames[0], W, H, 0, 0);
+        var first = estimator.Estimate(FrameView.Rgb24(media.VideoFrames[0], W, H), 0, 0);
         Assert.True(estimator.LastFrameDetected);
-        var second = estimator.Estimate(media.VideoFrames[1], W, H, 1, 0.2);
+        var second = estimator.Estimate(FrameView.Rgb24(media.VideoFrames[1], W, H), 1, 0.2);
         Assert.False(estimator.LastFrameDetected);
         estimator.Reset();
-        estimator.Estimate(media.VideoFrames[2], W, H, 2, 0.4);
+        estimator.Estimate(FrameView.Rgb24(media.VideoFrames[2], W, H), 2, 0.4);
 
         Assert.True(estimator.LastFrameDetected);
         Assert.True(first.HasPose && second.HasPose);
@@ -74,7 +75,7 @@ public class TrackingTests(PoseMedia media, ITestOutputHelper output)
         using var estimator = media.Factory.Create(model);
         var black = new byte[W * H * 3];
 
-        var pose = estimator.Estimate(black, W, H, 7, 1.4);
+        var pose = estimator.Estimate(FrameView.Rgb24(black, W, H), 7, 1.4);
 
         output.WriteLine($"{model}: black frame score {pose.Score:F3}");
         Assert.False(pose.HasPose);
@@ -86,11 +87,11 @@ public class TrackingTests(PoseMedia media, ITestOutputHelper output)
     public void After_losing_the_person_MoveNet_finds_them_again_from_the_full_frame()
     {
         using var estimator = (MoveNetEstimator)media.Factory.Create(PoseModels.MoveNetLightning);
-        estimator.Estimate(media.VideoFrames[0], W, H, 0, 0);
+        estimator.Estimate(FrameView.Rgb24(media.VideoFrames[0], W, H), 0, 0);
 
-        estimator.Estimate(new byte[W * H * 3], W, H, 1, 0.2);
+        estimator.Estimate(FrameView.Rgb24(new byte[W * H * 3], W, H), 1, 0.2);
         Assert.Null(estimator.NextCrop);
-        var found = estimator.Estimate(media.VideoFrames[2], W, H, 2, 0.4);
+        var found = estimator.Estimate(FrameView.Rgb24(media.VideoFrames[2], W, H), 2, 0.4);
 
         Assert.True(found.HasPose);
         Assert.Equal(MoveNetCropTracker.FullFrame(W, H), estimator.LastCrop);

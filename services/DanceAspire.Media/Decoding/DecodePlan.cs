@@ -1,14 +1,16 @@
+using DanceAspire.Analysis.Imaging;
 using DanceAspire.Media.Probing;
 
 namespace DanceAspire.Media.Decoding;
 
 /// <summary>
 /// The output the decoder will produce, worked out from the probe before ffmpeg starts, so the frame size is known
-/// exactly (a raw pipe has no header) and the encoder can use the same rate.
+/// exactly (a raw pipe has no header) and the encoder can use the same rate. <see cref="Matrix"/> is how the frames'
+/// YUV turns into RGB, the way ffmpeg would convert them.
 /// </summary>
-public sealed record DecodePlan(int Width, int Height, FrameRate FrameRate)
+public sealed record DecodePlan(int Width, int Height, FrameRate FrameRate, PixelFormat PixelFormat = PixelFormat.Rgb24, YuvMatrix Matrix = YuvMatrix.Bt601)
 {
-    public int FrameBytes => Width * Height * 3;
+    public int FrameBytes => PixelFormat.FrameBytes(Width, Height);
 
     public static DecodePlan For(MediaStreamInfo video, FrameReadOptions? options = null)
     {
@@ -17,7 +19,7 @@ public sealed record DecodePlan(int Width, int Height, FrameRate FrameRate)
         if (options?.Width is { } w && options.Height is { } h) (width, height) = (w, h);
         else if (options?.Width is { } onlyWidth) (width, height) = (onlyWidth, Math.Max(1, (int)Math.Round((double)height * onlyWidth / width)));
         else if (options?.Height is { } onlyHeight) (width, height) = (Math.Max(1, (int)Math.Round((double)width * onlyHeight / height)), onlyHeight);
-        return new DecodePlan(width, height, ChooseFrameRate(video));
+        return new DecodePlan(width, height, ChooseFrameRate(video), options?.PixelFormat ?? PixelFormat.Rgb24, video.YuvMatrix);
     }
 
     /// <summary>

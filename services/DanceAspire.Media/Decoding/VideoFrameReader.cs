@@ -1,13 +1,14 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
+using DanceAspire.Analysis.Imaging;
 using DanceAspire.Media.Probing;
 using DanceAspire.Media.Processes;
 
 namespace DanceAspire.Media.Decoding;
 
 /// <summary>
-/// Decodes a video through <c>ffmpeg … -f rawvideo -pix_fmt rgb24 pipe:1</c>. A background pump reads whole frames
+/// Decodes a video through <c>ffmpeg … -f rawvideo -pix_fmt rgb24|yuv420p pipe:1</c>. A background pump reads whole frames
 /// into pooled buffers and hands them over a bounded channel, so decoding runs a few frames ahead of the consumer and
 /// memory stays at a few frames whatever the video's length. Disposing (or cancelling) ends ffmpeg.
 /// </summary>
@@ -43,6 +44,8 @@ public sealed class VideoFrameReader : IAsyncDisposable
 
     public FrameRate FrameRate => Plan.FrameRate;
 
+    public PixelFormat PixelFormat => Plan.PixelFormat;
+
     /// <summary>Frames read from ffmpeg so far.</summary>
     public int FramesDecoded => Volatile.Read(ref _framesDecoded);
 
@@ -60,7 +63,7 @@ public sealed class VideoFrameReader : IAsyncDisposable
         {
             arguments.AddRange(["-vf", $"scale={plan.Width}:{plan.Height}"]);
         }
-        arguments.AddRange(["-r", plan.FrameRate.ToString(), "-f", "rawvideo", "-pix_fmt", "rgb24", "pipe:1"]);
+        arguments.AddRange(["-r", plan.FrameRate.ToString(), "-f", "rawvideo", "-pix_fmt", plan.PixelFormat.FfmpegName(), "pipe:1"]);
         var ffmpeg = ToolProcess.Start((tools ?? FfmpegTools.Default).FfmpegPath, arguments, writesStdin: false, readsStdout: true);
         return new VideoFrameReader(ffmpeg, plan, Math.Max(1, options.FramesAhead));
     }
@@ -101,7 +104,7 @@ public sealed class VideoFrameReader : IAsyncDisposable
                     _pool.Return(buffer);
                     break;
                 }
-                var frame = new VideoFrame(_pool, buffer, index, index / Plan.FrameRate.PerSecond, Plan.Width, Plan.Height);
+                var frame = new VideoFrame(_pool, buffer, index, index / Plan.FrameRate.PerSecond, Plan);
                 Interlocked.Increment(ref _framesDecoded);
                 try
                 {

@@ -1,13 +1,14 @@
 namespace DanceAspire.Media.Drawing;
 
 /// <summary>
-/// Fills capsules (a segment thickened by a radius; a disk when both ends meet) in an rgb24 image. A capsule is convex,
+/// Fills capsules (a segment thickened by a radius; a disk when both ends meet) in one image plane whose pixels are
+/// <c>pixel.Length</c> bytes (three for rgb24, one for a Y, U or V plane), all set to <c>pixel</c>. A capsule is convex,
 /// so each row crosses it in one run of pixels, found analytically: the work is the rows spanned plus the pixels filled,
 /// never the bounding box. Pixels are sampled at their centres; everything outside the image is clipped.
 /// </summary>
 internal static class CapsuleRasterizer
 {
-    public static void Fill(Span<byte> rgb24, int width, int height, float ax, float ay, float bx, float by, float radius, Rgb color)
+    public static void Fill(Span<byte> plane, int width, int height, float ax, float ay, float bx, float by, float radius, ReadOnlySpan<byte> pixel)
     {
         if (radius <= 0 || !float.IsFinite(ax) || !float.IsFinite(ay) || !float.IsFinite(bx) || !float.IsFinite(by)) return;
         var firstRow = Math.Max(0, (int)MathF.Floor(MathF.Min(ay, by) - radius));
@@ -31,18 +32,18 @@ internal static class CapsuleRasterizer
             var firstColumn = Math.Max(0, (int)MathF.Ceiling(lo - 0.5f));
             var lastColumn = Math.Min(width - 1, (int)MathF.Floor(hi - 0.5f));
             if (firstColumn > lastColumn) continue;
-            FillRun(rgb24.Slice((row * width + firstColumn) * 3, (lastColumn - firstColumn + 1) * 3), color);
+            FillRun(plane.Slice((row * width + firstColumn) * pixel.Length, (lastColumn - firstColumn + 1) * pixel.Length), pixel);
         }
     }
 
-    private static void FillRun(Span<byte> run, Rgb color)
+    private static void FillRun(Span<byte> run, ReadOnlySpan<byte> pixel)
     {
-        for (var i = 0; i < run.Length; i += 3)
+        if (pixel.Length == 1)
         {
-            run[i] = color.R;
-            run[i + 1] = color.G;
-            run[i + 2] = color.B;
+            run.Fill(pixel[0]);
+            return;
         }
+        for (var i = 0; i < run.Length; i += pixel.Length) pixel.CopyTo(run[i..]);
     }
 
     private static void Widen(ref float lo, ref float hi, (float Lo, float Hi)? span)

@@ -1,14 +1,19 @@
+using DanceAspire.Analysis.Imaging;
+
 namespace DanceAspire.Media.Encoding;
 
 /// <summary>The ffmpeg command line of the overlay encoder. Pure, so the choices (audio copy, padding) are testable.</summary>
 public static class OverlayEncoderArguments
 {
-    public static IReadOnlyList<string> For(string outputPath, int width, int height, FrameRate frameRate, OverlayAudio? audio)
+    /// <param name="input">How the piped frames are laid out; yuv420p goes to x264 without a colour conversion.</param>
+    /// <param name="matrix">The yuv420p frames' colour matrix, tagged on the output so players convert them back alike.</param>
+    public static IReadOnlyList<string> For(string outputPath, int width, int height, FrameRate frameRate, OverlayAudio? audio,
+        PixelFormat input = PixelFormat.Rgb24, YuvMatrix matrix = YuvMatrix.Bt601)
     {
         var arguments = new List<string>
         {
             "-nostdin", "-v", "error", "-y",
-            "-f", "rawvideo", "-pix_fmt", "rgb24", "-s", $"{width}x{height}", "-framerate", frameRate.ToString(), "-i", "pipe:0",
+            "-f", "rawvideo", "-pix_fmt", input.FfmpegName(), "-s", $"{width}x{height}", "-framerate", frameRate.ToString(), "-i", "pipe:0",
         };
         if (audio is not null)
         {
@@ -22,7 +27,9 @@ public static class OverlayEncoderArguments
         {
             arguments.AddRange(["-vf", "pad=ceil(iw/2)*2:ceil(ih/2)*2"]);
         }
-        arguments.AddRange(["-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv420p", "-movflags", "+faststart", outputPath]);
+        arguments.AddRange(["-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv420p"]);
+        if (input == PixelFormat.Yuv420p && matrix == YuvMatrix.Bt709) arguments.AddRange(["-colorspace", "bt709"]);
+        arguments.AddRange(["-movflags", "+faststart", outputPath]);
         return arguments;
     }
 }

@@ -1,9 +1,10 @@
+using DanceAspire.Analysis.Imaging;
 using DanceAspire.Media.Processes;
 
 namespace DanceAspire.Media.Encoding;
 
 /// <summary>
-/// Encodes rgb24 frames written to ffmpeg's stdin as H.264 MP4 (libx264 veryfast, yuv420p, faststart), muxing in the
+/// Encodes rgb24 or yuv420p frames written to ffmpeg's stdin as H.264 MP4 (libx264 veryfast, yuv420p, faststart), muxing in the
 /// original's audio. Frames stream straight into the pipe: nothing is held beyond ffmpeg's own lookahead.
 /// </summary>
 public sealed class OverlayVideoWriter : IAsyncDisposable
@@ -12,45 +13,52 @@ public sealed class OverlayVideoWriter : IAsyncDisposable
     private readonly Stream _stdin;
     private bool _completed;
 
-    private OverlayVideoWriter(ToolProcess ffmpeg, int width, int height)
+    private OverlayVideoWriter(ToolProcess ffmpeg, int width, int height, PixelFormat pixelFormat)
     {
         _ffmpeg = ffmpeg;
         _stdin = ffmpeg.StandardInput;
         Width = width;
         Height = height;
+        PixelFormat = pixelFormat;
     }
 
     public int Width { get; }
 
     public int Height { get; }
 
+    /// <summary>The layout of the frames it takes.</summary>
+    public PixelFormat PixelFormat { get; }
+
+    /// <summary>Bytes of one frame.</summary>
+    public int FrameBytes => PixelFormat.FrameBytes(Width, Height);
+
     public int FramesWritten { get; private set; }
 
     /// <summary>
     /// Starts ffmpeg writing <paramref name="outputPath"/>. Use the decoder's exact frame rate so the output lasts as long
-    /// as the input.
+    /// as the input; take the decoder's pixel format and matrix too, so frames pass through without conversion.
     /// </summary>
     public static OverlayVideoWriter Start(string outputPath, int width, int height, FrameRate frameRate,
-        OverlayAudio? audio = null, FfmpegTools? tools = null)
+        OverlayAudio? audio = null, FfmpegTools? tools = null, PixelFormat pixelFormat = PixelFormat.Rgb24, YuvMatrix matrix = YuvMatrix.Bt601)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(width, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(height, 1);
         if (!frameRate.IsValid) throw new ArgumentException("The frame rate must be positive.", nameof(frameRate));
 
-        var arguments = OverlayEncoderArguments.For(outputPath, width, height, frameRate, audio);
+        var arguments = OverlayEncoderArguments.For(outputPath, width, height, frameRate, audio, pixelFormat, matrix);
         var ffmpeg = ToolProcess.Start((tools ?? FfmpegTools.Default).FfmpegPath, arguments, writesStdin: true, readsStdout: false);
-        return new OverlayVideoWriter(ffmpeg, width, height);
+        return new OverlayVideoWriter(ffmpeg, width, height, pixelFormat);
     }
 
-    /// <summary>Writes one frame of exactly Width * Height * 3 bytes; the buffer may be reused once this returns.</summary>
-    public async ValueTask WriteFrameAsync(ReadOnlyMemory<byte> rgb24, CancellationToken cancellationToken = default)
+    /// <summary>Writes one frame of exactly <see cref="FrameBytes"/> bytes; the buffer may be reused once this returns.</summary>
+    public async ValueTask WriteFrameAsync(ReadOnlyMemory<byte> pixels, CancellationToken cancellationToken = default)
     {
-        if (rgb24.Length != Width * Height * 3)
-            throw new ArgumentException($"A frame must be {Width}x{Height}x3 = {Width * Height * 3} bytes, not {rgb24.Length}.", nameof(rgb24));
+        if (pixels.Length != FrameBytes)
+            throw new ArgumentException($"A {Width}x{Height} {PixelFormat.FfmpegName()} frame must be {FrameBytes} bytes, not {pixels.Length}.", nameof(pixels));
         ObjectDisposedException.ThrowIf(_completed, this);
         try
         {
-            await _stdin.WriteAsync(rgb24, cancellationToken).ConfigureAwait(false);
+            await _stdin.WriteAsync(pixels, cancellationToken).ConfigureAwait(false);
         }
         catch (IOException)
         {

@@ -61,7 +61,8 @@ public static partial class FfprobeOutput
             AverageFrameRate: FrameRate.Parse(String(stream, "avg_frame_rate")),
             FrameCount: Long(stream, "nb_frames"),
             DurationSeconds: Double(stream, "duration"),
-            IsAttachedPicture: attachedPicture);
+            IsAttachedPicture: attachedPicture,
+            ColorSpace: String(stream, "color_space"));
     }
 
     /// <summary>The display rotation in degrees, 0..359: the display matrix side data, else the legacy "rotate" tag.</summary>

@@ -1,3 +1,5 @@
+using DanceAspire.Analysis.Imaging;
+
 namespace DanceAspire.Media.Probing;
 
 /// <summary>What ffprobe says about a file: its container and its streams.</summary>
@@ -20,6 +22,7 @@ public sealed record MediaInfo(
 }
 
 /// <summary>One stream of a media file. Width and height are as coded; <see cref="DisplayWidth"/> applies the rotation.</summary>
+/// <param name="ColorSpace">ffprobe's <c>color_space</c> (YUV matrix), e.g. <c>bt709</c>; null when untagged.</param>
 public sealed record MediaStreamInfo(
     int Index,
     string CodecType,
@@ -31,7 +34,8 @@ public sealed record MediaStreamInfo(
     FrameRate AverageFrameRate,
     long? FrameCount,
     double? DurationSeconds,
-    bool IsAttachedPicture)
+    bool IsAttachedPicture,
+    string? ColorSpace = null)
 {
     public bool IsVideo => CodecType == "video";
 
@@ -49,4 +53,7 @@ public sealed record MediaStreamInfo(
     public int DisplayWidth => IsQuarterTurn ? Height : Width;
 
     public int DisplayHeight => IsQuarterTurn ? Width : Height;
+
+    /// <summary>The matrix ffmpeg converts this stream's YUV to RGB with: BT.709 when tagged so, BT.601 otherwise.</summary>
+    public YuvMatrix YuvMatrix => ColorSpace == "bt709" ? YuvMatrix.Bt709 : YuvMatrix.Bt601;
 }

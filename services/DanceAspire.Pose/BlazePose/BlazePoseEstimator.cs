@@ -1,3 +1,4 @@
+using DanceAspire.Analysis.Imaging;
 using DanceAspire.Analysis.Pose;
 using DanceAspire.Pose.Imaging;
 using Microsoft.ML.OnnxRuntime;
@@ -43,24 +44,25 @@ public sealed class BlazePoseEstimator : IPoseEstimator
     /// <summary>Whether the last frame ran the detector (rather than tracking).</summary>
     public bool LastFrameDetected { get; private set; }
 
-    public PoseFrame Estimate(ReadOnlySpan<byte> rgb24, int width, int height, int frameIndex, double timeSeconds)
+    public PoseFrame Estimate(FrameView frame, int frameIndex, double timeSeconds)
     {
+        var (width, height) = (frame.Width, frame.Height);
         LastFrameDetected = false;
         LastRegion = null;
         var score = 0f;
         if (region is { } tracked)
         {
-            score = landmarkModel.Run(rgb24, width, height, tracked, landmarks);
+            score = landmarkModel.Run(frame, tracked, landmarks);
             LastRegion = tracked;
         }
         if (score < MinPoseScore)
         {
             // Lost (or never had) the person: look for them afresh in this same frame.
             LastFrameDetected = true;
-            region = detector.Detect(rgb24, width, height);
+            region = detector.Detect(frame);
             if (region is { } detected)
             {
-                score = landmarkModel.Run(rgb24, width, height, detected, landmarks);
+                score = landmarkModel.Run(frame, detected, landmarks);
                 LastRegion = detected;
             }
         }

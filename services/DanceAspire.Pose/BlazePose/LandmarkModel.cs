@@ -1,3 +1,4 @@
+using DanceAspire.Analysis.Imaging;
 using DanceAspire.Pose.Imaging;
 using DanceAspire.Pose.Models;
 using Microsoft.ML.OnnxRuntime;
@@ -37,10 +38,10 @@ internal sealed class LandmarkModel : IDisposable
     /// Runs the model on <paramref name="region"/> of the frame; fills <paramref name="landmarks"/> (39) and returns the
     /// pose flag, the model's confidence (0..1) that a person fills the region.
     /// </summary>
-    public float Run(ReadOnlySpan<byte> rgb24, int width, int height, RotatedRect region, Span<RegionLandmark> landmarks)
+    public float Run(FrameView frame, RotatedRect region, Span<RegionLandmark> landmarks)
     {
         // The landmark model wants values in 0..1.
-        FrameSampler.Sample(rgb24, width, height, region, model.Input, model.InputWidth, model.InputHeight, 1f / 255f);
+        FrameSampler.Sample(frame, region, model.Input, model.InputWidth, model.InputHeight, 1f / 255f);
         model.Run();
 
         LandmarkDecoder.Decode(model.Outputs[landmarkOutput], ValuesPerLandmark, model.InputWidth, model.InputHeight, landmarks);

@@ -1,3 +1,4 @@
+using DanceAspire.Analysis.Imaging;
 using DanceAspire.Pose.Imaging;
 using DanceAspire.Pose.Models;
 using Microsoft.ML.OnnxRuntime;
@@ -45,11 +46,11 @@ internal sealed class PersonDetector : IDisposable
     }
 
     /// <summary>The region around the best-scoring person in the frame, or null when nobody reaches <see cref="MinScore"/>.</summary>
-    public RotatedRect? Detect(ReadOnlySpan<byte> rgb24, int width, int height)
+    public RotatedRect? Detect(FrameView frame)
     {
-        var letterbox = RotatedRect.CoveringSquare(width, height);
+        var letterbox = RotatedRect.CoveringSquare(frame.Width, frame.Height);
         // The detector wants values in -1..1.
-        FrameSampler.Sample(rgb24, width, height, letterbox, model.Input, model.InputWidth, model.InputHeight, 2f / 255f, -1f);
+        FrameSampler.Sample(frame, letterbox, model.Input, model.InputWidth, model.InputHeight, 2f / 255f, -1f);
         model.Run();
 
         var detections = DetectionDecoder.Decode(

@@ -22,6 +22,7 @@ internal static class ExecutionProviderSetup
     {
         var options = new SessionOptions { GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL };
         if (settings.IntraOpThreads > 0) options.IntraOpNumThreads = settings.IntraOpThreads;
+        options.AddSessionConfigEntry("session.intra_op.allow_spinning", settings.AllowSpinning ? "1" : "0");
 
         var requested = (settings.ExecutionProvider ?? "cpu").Trim().ToLowerInvariant();
         if (requested is "" or "cpu") return (options, "cpu");

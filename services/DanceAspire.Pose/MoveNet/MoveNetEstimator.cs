@@ -1,3 +1,4 @@
+using DanceAspire.Analysis.Imaging;
 using DanceAspire.Analysis.Pose;
 using DanceAspire.Pose.Imaging;
 using DanceAspire.Pose.Models;
@@ -44,11 +45,12 @@ public sealed class MoveNetEstimator : IPoseEstimator
     /// <summary>The region the last frame was cropped to.</summary>
     public RotatedRect? LastCrop { get; private set; }
 
-    public PoseFrame Estimate(ReadOnlySpan<byte> rgb24, int width, int height, int frameIndex, double timeSeconds)
+    public PoseFrame Estimate(FrameView frame, int frameIndex, double timeSeconds)
     {
+        var (width, height) = (frame.Width, frame.Height);
         var region = crop ?? MoveNetCropTracker.FullFrame(width, height);
         LastCrop = region;
-        FrameSampler.Sample(rgb24, width, height, region, model.Input, scratch, model.InputWidth, model.InputHeight);
+        FrameSampler.Sample(frame, region, model.Input, scratch, model.InputWidth, model.InputHeight);
         model.Run();
 
         var output = model.Outputs[0];
