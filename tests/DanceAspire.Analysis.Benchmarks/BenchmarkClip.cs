@@ -40,15 +40,7 @@ internal static class Ffmpeg
         return clock.Elapsed.TotalSeconds;
     }
 
-    public static async Task RunAsync(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("ffmpeg") { RedirectStandardError = true };
-        foreach (var argument in (string[])["-nostdin", "-v", "error", "-y", .. arguments]) start.ArgumentList.Add(argument);
-        using var ffmpeg = Process.Start(start)!;
-        var errors = await ffmpeg.StandardError.ReadToEndAsync();
-        await ffmpeg.WaitForExitAsync();
-        if (ffmpeg.ExitCode != 0) throw new InvalidOperationException($"ffmpeg failed ({ffmpeg.ExitCode}): {errors}");
-    }
+    public static Task RunAsync(params string[] arguments) => TestFfmpeg.RunAsync(arguments);
 }
 
 /// <summary>CPU seconds (user + system) of this process and its finished children: steadier than wall time on a busy machine.</summary>

@@ -1,6 +1,6 @@
 // The analysis benchmark (issue 4's speed goal): a 720p 30 fps clip of a person, analyzed with the overlay on, against
 // the "ffmpeg floor" — ffmpeg decoding and re-encoding the same clip with libx264 veryfast — measured in the same run.
-// Usage: dotnet run -c Release --project tests/DanceAspire.Analysis.Benchmarks [-- --model movenet-lightning --runs 2 --threads 1 --spinning]
+// Usage: dotnet run -c Release --project tests/DanceAspire.Analysis.Benchmarks [-- --model movenet-lightning --runs 2 --threads 1 --spinning --rgb24]
 using System.Diagnostics;
 using System.Globalization;
 using DanceAspire.Analysis.Imaging;
@@ -15,7 +15,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 var model = Argument("--model") ?? "movenet-lightning";
 var runs = int.Parse(Argument("--runs") ?? "2", CultureInfo.InvariantCulture);
-var threads = int.Parse(Argument("--threads") ?? "0", CultureInfo.InvariantCulture);
+// One thread by default, as the worker runs (services/DanceAspire.AnalysisWorker/appsettings.json); 0 = ONNX Runtime picks.
+var threads = int.Parse(Argument("--threads") ?? "1", CultureInfo.InvariantCulture);
 var spinning = args.Contains("--spinning");
 var format = args.Contains("--rgb24") ? PixelFormat.Rgb24 : PixelFormat.Yuv420p;
 

@@ -296,13 +296,7 @@ internal static class BadMedia
     public static async Task<string> MakeAsync(string name, params string[] arguments)
     {
         var path = Path.Combine(Folder, name);
-        if (File.Exists(path)) return path;
-        var start = new ProcessStartInfo("ffmpeg") { RedirectStandardError = true };
-        foreach (var argument in (string[])["-nostdin", "-v", "error", "-y", .. arguments, path]) start.ArgumentList.Add(argument);
-        using var ffmpeg = Process.Start(start)!;
-        var errors = await ffmpeg.StandardError.ReadToEndAsync();
-        await ffmpeg.WaitForExitAsync();
-        Assert.True(ffmpeg.ExitCode == 0, $"ffmpeg failed to make {name}: {errors}");
+        if (!File.Exists(path)) await TestFfmpeg.RunAsync([.. arguments, path]);
         return path;
     }
 }

@@ -1,3 +1,4 @@
+using DanceAspire.Testing;
 using System.Diagnostics;
 
 namespace DanceAspire.Media.Tests;
@@ -54,29 +55,10 @@ public sealed class MediaMaker : IDisposable
         return path;
     }
 
-    public static void RunFfmpeg(IReadOnlyList<string> arguments)
-    {
-        var info = new ProcessStartInfo("ffmpeg") { RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in (string[])["-nostdin", "-v", "error", "-y", .. arguments]) info.ArgumentList.Add(a);
-        using var process = Process.Start(info)!;
-        var stderr = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0) throw new InvalidOperationException($"ffmpeg {string.Join(' ', arguments)} failed: {stderr}");
-    }
+    public static void RunFfmpeg(IReadOnlyList<string> arguments) => TestFfmpeg.Run([.. arguments]);
 
     /// <summary>What ffmpeg itself decodes a video to, as raw bytes (rgb24 unless told).</summary>
-    public static byte[] DecodeWithFfmpeg(string path, string pixelFormat = "rgb24")
-    {
-        var info = new ProcessStartInfo("ffmpeg") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in (string[])["-nostdin", "-v", "error", "-i", path, "-f", "rawvideo", "-pix_fmt", pixelFormat, "pipe:1"]) info.ArgumentList.Add(a);
-        using var process = Process.Start(info)!;
-        var stderrTask = process.StandardError.ReadToEndAsync();
-        using var bytes = new MemoryStream();
-        process.StandardOutput.BaseStream.CopyTo(bytes);
-        process.WaitForExit();
-        if (process.ExitCode != 0) throw new InvalidOperationException("ffmpeg failed: " + stderrTask.Result);
-        return bytes.ToArray();
-    }
+    public static byte[] DecodeWithFfmpeg(string path, string pixelFormat = "rgb24") => TestFfmpeg.DecodeRaw(path, pixelFormat);
 
     /// <summary>ffmpeg processes whose command line mentions <paramref name="text"/> (read from /proc).</summary>
     public static int[] FfmpegProcessesMentioning(string text)

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using DanceAspire.Testing;
 
 namespace DanceAspire.ModelConverter.Tests;
@@ -15,18 +14,11 @@ internal static class RawFrames
 
     private static List<byte[]> Decode(string path, int size, string selectFilter, int frames)
     {
-        var start = new ProcessStartInfo("ffmpeg") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { "-loglevel", "error", "-i", path, "-vf", $"{selectFilter}scale={size}:{size}", "-fps_mode", "passthrough",
-                     "-frames:v", frames.ToString(System.Globalization.CultureInfo.InvariantCulture), "-f", "rawvideo", "-pix_fmt", "rgb24", "-" })
-            start.ArgumentList.Add(argument);
-        using var ffmpeg = Process.Start(start)!;
-        using var bytes = new MemoryStream();
-        var errors = ffmpeg.StandardError.ReadToEndAsync();
-        ffmpeg.StandardOutput.BaseStream.CopyTo(bytes);
-        ffmpeg.WaitForExit();
+        var bytes = TestFfmpeg.Read("-i", path, "-vf", $"{selectFilter}scale={size}:{size}", "-fps_mode", "passthrough",
+            "-frames:v", frames.ToString(System.Globalization.CultureInfo.InvariantCulture), "-f", "rawvideo", "-pix_fmt", "rgb24", "pipe:1");
         var frameSize = size * size * 3;
-        if (ffmpeg.ExitCode != 0 || bytes.Length != (long)frameSize * frames)
-            throw new InvalidOperationException($"ffmpeg gave {bytes.Length} bytes for {frames} frames of {path} (exit {ffmpeg.ExitCode}): {errors.Result}");
-        return bytes.ToArray().Chunk(frameSize).ToList();
+        if (bytes.Length != frameSize * frames)
+            throw new InvalidOperationException($"ffmpeg gave {bytes.Length} bytes for {frames} frames of {path}.");
+        return bytes.Chunk(frameSize).ToList();
     }
 }
