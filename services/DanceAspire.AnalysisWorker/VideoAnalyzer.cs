@@ -71,7 +71,19 @@ public sealed class VideoAnalyzer(PoseEstimatorFactory poses, MediaProbe probe, 
             : null;
         var toDraw = Channel.CreateBounded<(VideoFrame Frame, PoseFrame Pose)>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var drawing = overlay is null ? Task.FromResult((0.0, 0.0)) : Task.Run(() => DrawAndEncodeAsync(toDraw.Reader, overlay, stop.Token), stop.Token);
+        var drawing = overlay is null ? Task.FromResult((0.0, 0.0)) : Task.Run(async () =>
+        {
+            try
+            {
+                return await DrawAndEncodeAsync(toDraw.Reader, overlay, stop.Token);
+            }
+            catch
+            {
+                // The encoder failed: stop the decoder and the pose loop too, or it would wait on a full channel forever.
+                await stop.CancelAsync();
+                throw;
+            }
+        }, stop.Token);
 
         var frames = new List<PoseFrame>(expectedFrames);
         var thumbnail = new ThumbnailCandidate(reader.Plan.FrameBytes, Math.Max(1, (int)Math.Round(fps / 2)));
@@ -106,6 +118,11 @@ public sealed class VideoAnalyzer(PoseEstimatorFactory poses, MediaProbe probe, 
                 toDraw.Writer.TryComplete(e);
                 await stop.CancelAsync();
                 await Drain(toDraw.Reader, drawing);
+                // A stop the encoder caused reports the encoder's failure, not a cancellation.
+                if (e is OperationCanceledException && !cancellationToken.IsCancellationRequested && drawing.Exception?.InnerException is { } cause)
+                {
+                    System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(cause);
+                }
                 throw;
             }
             keypoints.Complete();
