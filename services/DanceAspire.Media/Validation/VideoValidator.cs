@@ -1,4 +1,3 @@
-using System.Globalization;
 using DanceAspire.Media.Probing;
 
 namespace DanceAspire.Media.Validation;
@@ -17,22 +16,12 @@ public sealed class VideoValidator(MediaProbe probe, VideoLimits limits)
         formatName.Split(',').Any(name => name is "image2" or "apng" || name.EndsWith("_pipe", StringComparison.Ordinal));
 
     /// <summary>Probes a local file or an http(s) address and judges it.</summary>
-    public async Task<VideoValidation> ValidateAsync(string pathOrUrl, CancellationToken cancellationToken = default)
-    {
-        if (!pathOrUrl.Contains("://", StringComparison.Ordinal) && File.Exists(pathOrUrl) && new FileInfo(pathOrUrl).Length == 0)
-            return VideoValidation.Rejected(VideoRejections.EmptyFile, "The file is empty.");
-
-        MediaInfo media;
-        try
+    public async Task<VideoValidation> ValidateAsync(string pathOrUrl, CancellationToken cancellationToken = default) =>
+        await UploadProbe.ProbeAsync(probe, pathOrUrl, "a video", cancellationToken) switch
         {
-            media = await probe.ProbeAsync(pathOrUrl, cancellationToken);
-        }
-        catch (MediaProbeException e)
-        {
-            return VideoValidation.Rejected(VideoRejections.Unreadable, $"The file is not a video we can read (ffprobe: {e.ProbeError}).");
-        }
-        return Validate(media);
-    }
+            (MediaInfo media, null) => Validate(media),
+            (_, var rejection) => rejection!,
+        };
 
     /// <summary>Judges a probe's answer: the first problem found, in the order a user would fix them.</summary>
     public VideoValidation Validate(MediaInfo media)
@@ -70,7 +59,7 @@ public sealed class VideoValidator(MediaProbe probe, VideoLimits limits)
         if (media.SizeBytes > limits.MaxSizeBytes)
         {
             return (VideoRejections.TooLargeFile,
-                $"The file is {Megabytes(media.SizeBytes.Value)}; the limit is {Megabytes(limits.MaxSizeBytes)}.");
+                UploadProbe.TooLargeMessage(media.SizeBytes.Value, limits.MaxSizeBytes));
         }
         if (video.FrameCount == 0) return (VideoRejections.NoFrames, "The video has no frames.");
         var duration = media.DurationSeconds ?? video.DurationSeconds;
@@ -78,7 +67,7 @@ public sealed class VideoValidator(MediaProbe probe, VideoLimits limits)
         if (duration > limits.MaxDurationSeconds)
         {
             return (VideoRejections.TooLong,
-                $"The video is {Clock(OverLimitSeconds(duration.Value, limits.MaxDurationSeconds))} long; the limit is {Clock(limits.MaxDurationSeconds)}.");
+                $"The video is {UploadProbe.Clock(UploadProbe.OverLimitSeconds(duration.Value, limits.MaxDurationSeconds))} long; the limit is {UploadProbe.Clock(limits.MaxDurationSeconds)}.");
         }
 
         var longerLimit = Math.Max(limits.MaxWidth, limits.MaxHeight);
@@ -92,22 +81,4 @@ public sealed class VideoValidator(MediaProbe probe, VideoLimits limits)
     }
 
     private static (string, string) StillImage => (VideoRejections.StillImage, "The file is a still image, not a video.");
-
-    /// <summary>The nearest whole second, but never one that reads as within the limit ("10:00 long; the limit is 10:00").</summary>
-    private static double OverLimitSeconds(double duration, double limit) =>
-        Math.Round(duration) <= limit ? Math.Floor(limit) + 1 : Math.Round(duration);
-
-    /// <summary>m:ss, or h:mm:ss from an hour on, in whole seconds.</summary>
-    internal static string Clock(double seconds)
-    {
-        var time = TimeSpan.FromSeconds(Math.Round(seconds));
-        return time.TotalHours >= 1
-            ? string.Create(CultureInfo.InvariantCulture, $"{(int)time.TotalHours}:{time.Minutes:00}:{time.Seconds:00}")
-            : string.Create(CultureInfo.InvariantCulture, $"{(int)time.TotalMinutes}:{time.Seconds:00}");
-    }
-
-    private static string Megabytes(long bytes) =>
-        bytes >= 1L << 30
-            ? string.Create(CultureInfo.InvariantCulture, $"{bytes / (double)(1L << 30):0.##} GiB")
-            : string.Create(CultureInfo.InvariantCulture, $"{bytes / (double)(1L << 20):0.#} MiB");
 }
