@@ -9,9 +9,11 @@ public sealed class BeatTracker(BeatTrackerOptions? options = null)
 {
     private readonly BeatTrackerOptions _options = options ?? new BeatTrackerOptions();
 
-    public BeatTrack Track(float[] samples, int sampleRate)
+    public BeatTrack Track(float[] samples, int sampleRate) => Track(OnsetStrength.Compute(samples, sampleRate));
+
+    /// <summary>Tracks beats in onsets already computed (the song analysis reuses them for its sections).</summary>
+    public BeatTrack Track(OnsetStrength onsets)
     {
-        var onsets = OnsetStrength.Compute(samples, sampleRate);
         var tempo = TempoEstimator.Estimate(onsets.Envelope, onsets.FrameRate, _options);
         var localScore = LocalScore(onsets.Envelope, tempo.PeriodFrames);
         var beatFrames = TrimWeakEnds(PlaceBeats(localScore, tempo.PeriodFrames), localScore);

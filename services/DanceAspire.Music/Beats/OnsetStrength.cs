@@ -13,12 +13,15 @@ public sealed class OnsetStrength
     /// onsets, small enough that a soft off-beat still counts for less than the beat.</summary>
     private const double LogCompression = 1.0;
 
-    private const int BandCount = 64;
+    public const int BandCount = 64;
     private const double MinBandHz = 30;
     private const double MaxBandHz = 8000;
 
     public required float[] Envelope { get; init; }
     public required float[] Energy { get; init; }
+
+    /// <summary>The log-mel spectrum, <see cref="BandCount"/> values per frame (frame-major): what the sections compare.</summary>
+    public required float[] Bands { get; init; }
 
     /// <summary>Seconds between frames; frame i is centred on i * FrameSeconds.</summary>
     public required double FrameSeconds { get; init; }
@@ -63,6 +66,7 @@ public sealed class OnsetStrength
         var second = new double[bandCount];
         var envelope = new float[frames];
         var energy = new float[frames];
+        var spectrum = new float[frames * bandCount];
 
         double WindowedFrame(int t, double[] into)
         {
@@ -81,6 +85,7 @@ public sealed class OnsetStrength
         void AddFlux(int t, double[] current)
         {
             if (t >= frames) return;
+            for (var b = 0; b < bandCount; b++) spectrum[t * bandCount + b] = (float)current[b];
             double flux = 0;
             if (t > 0)
             {
@@ -119,7 +124,7 @@ public sealed class OnsetStrength
             AddFlux(t + 1, second);
         }
 
-        return new OnsetStrength { Envelope = envelope, Energy = energy, FrameSeconds = hop / rate };
+        return new OnsetStrength { Envelope = envelope, Energy = energy, Bands = spectrum, FrameSeconds = hop / rate };
     }
 
     /// <summary>
