@@ -8,7 +8,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddRedisClient("redis");
 builder.AddAzureBlobClient("blobs");
-builder.Services.AddMedia(builder.Configuration);
+builder.Services.AddMedia();
 builder.Services.AddPoseEstimation(builder.Configuration);
 builder.Services.AddSingleton<VideoAnalyzer>();
 builder.AddJobWorker().AddHandler<AnalysisJobHandler>();

@@ -62,11 +62,12 @@ public sealed class VideoAnalyzer(PoseEstimatorFactory poses, MediaProbe probe, 
         var (width, height, fps) = (reader.Width, reader.Height, reader.FrameRate.PerSecond);
         using var estimator = poses.Create(request.Model);
 
-        var paths = new VideoAnalysisOutput(null!, Path.Combine(request.OutputFolder, ResultFile), Path.Combine(request.OutputFolder, KeypointsFile),
-            request.Overlay ? Path.Combine(request.OutputFolder, OverlayFile) : null, Path.Combine(request.OutputFolder, ThumbnailFile), null!);
+        var resultPath = Path.Combine(request.OutputFolder, ResultFile);
+        var keypointsPath = Path.Combine(request.OutputFolder, KeypointsFile);
+        var overlayPath = request.Overlay ? Path.Combine(request.OutputFolder, OverlayFile) : null;
 
         await using var overlay = request.Overlay
-            ? OverlayVideoWriter.Start(paths.OverlayPath!, width, height, reader.FrameRate, OverlayAudio.From(request.InputPath, media),
+            ? OverlayVideoWriter.Start(overlayPath!, width, height, reader.FrameRate, OverlayAudio.From(request.InputPath, media),
                 pixelFormat: reader.PixelFormat, matrix: reader.Plan.Matrix)
             : null;
         var toDraw = Channel.CreateBounded<(VideoFrame Frame, PoseFrame Pose)>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
@@ -88,7 +89,7 @@ public sealed class VideoAnalyzer(PoseEstimatorFactory poses, MediaProbe probe, 
         var frames = new List<PoseFrame>(expectedFrames);
         var thumbnail = new ThumbnailCandidate(reader.Plan.FrameBytes, Math.Max(1, (int)Math.Round(fps / 2)));
         var poseClock = new Stopwatch();
-        await using (var keypointsFile = File.Create(paths.KeypointsPath))
+        await using (var keypointsFile = File.Create(keypointsPath))
         using (var keypoints = new KeypointsJsonWriter(keypointsFile, fps, width, height, estimator.Format))
         {
             try
@@ -131,21 +132,21 @@ public sealed class VideoAnalyzer(PoseEstimatorFactory poses, MediaProbe probe, 
         var finishClock = Stopwatch.StartNew();
         if (overlay is not null) await overlay.CompleteAsync(cancellationToken);
 
-        var thumbnailPath = thumbnail.HasFrame ? paths.ThumbnailPath : null;
+        var thumbnailPath = thumbnail.HasFrame ? Path.Combine(request.OutputFolder, ThumbnailFile) : null;
         if (thumbnailPath is not null)
         {
             await thumbnails.WriteJpegAsync(thumbnail.Pixels, reader.PixelFormat, width, height, thumbnailPath, ThumbnailMaxWidth, cancellationToken);
         }
 
         var result = AnalysisReport.Build(frames, fps, request.Model, clock.Elapsed.TotalSeconds);
-        await using (var resultFile = File.Create(paths.ResultPath))
+        await using (var resultFile = File.Create(resultPath))
         {
             await JsonSerializer.SerializeAsync(resultFile, result, AnalysisJsonContext.Default.AnalysisResult, cancellationToken);
         }
         finishClock.Stop();
         var timings = new PipelineTimings(frames.Count, clock.Elapsed.TotalSeconds, reader.FramesPerSecond,
             poseClock.Elapsed.TotalSeconds, drawSeconds, encodeWaitSeconds, finishClock.Elapsed.TotalSeconds);
-        return paths with { Result = result, ThumbnailPath = thumbnailPath, Timings = timings };
+        return new VideoAnalysisOutput(result, resultPath, keypointsPath, overlayPath, thumbnailPath, timings);
     }
 
     /// <summary>Draws each frame's skeleton and feeds the encoder; returns the time spent drawing and waiting on the encoder.</summary>

@@ -5,7 +5,7 @@ using DanceAspire.Api.Jobs;
 using DanceAspire.Api.OpenApi;
 using DanceAspire.Data;
 using DanceAspire.Jobs;
-using DanceAspire.Media.Probing;
+using DanceAspire.Media;
 
 namespace DanceAspire.Api;
 
@@ -29,12 +29,12 @@ public static class ApiServiceExtensions
         builder.Services.AddScoped<JobWatcher>();
 
         builder.Services.Configure<AnalysesOptions>(builder.Configuration.GetSection(AnalysesOptions.Section));
-        builder.Services.AddSingleton<MediaProbe>();
+        // The upload limits live in the Analyses section beside the api's own upload settings.
+        builder.Services.AddMedia(builder.Configuration.GetSection(AnalysesOptions.Section));
         builder.Services.AddSingleton<AnalysisStorage>();
         builder.Services.AddScoped<UploadInspector>();
         builder.Services.AddScoped<AnalysisSubmitter>();
-        builder.Services.AddSingleton<UploadSweeper>();
-        builder.Services.AddHostedService(services => services.GetRequiredService<UploadSweeper>());
+        builder.Services.AddHostedService<UploadSweeper>();
 
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemDetailsForStatusCodes.AddDetail);
         // Binding failures throw, so BadRequestExceptionHandler can say what was wrong (by default only Development does).

@@ -9,14 +9,14 @@ namespace DanceAspire.Media;
 public static class MediaServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the probe, the validator (limits from the <c>VideoLimits</c> configuration section) and the thumbnail
-    /// writer. The decoder and encoder are per video: start them with <c>VideoFrameReader.Start</c> and
-    /// <c>OverlayVideoWriter.Start</c>.
+    /// Registers the probe, the video validator (its limits bound from <paramref name="videoLimits"/>, defaults
+    /// otherwise) and the thumbnail writer. The decoder and encoder are per video: start them with
+    /// <c>VideoFrameReader.Start</c> and <c>OverlayVideoWriter.Start</c>.
     /// </summary>
-    public static IServiceCollection AddMedia(this IServiceCollection services, IConfiguration? configuration = null)
+    public static IServiceCollection AddMedia(this IServiceCollection services, IConfiguration? videoLimits = null)
     {
         var limits = services.AddOptions<VideoLimits>();
-        if (configuration is not null) limits.Bind(configuration.GetSection(VideoLimits.SectionName));
+        if (videoLimits is not null) limits.Bind(videoLimits);
         services.AddSingleton(FfmpegTools.Default);
         services.AddSingleton(sp => new MediaProbe(sp.GetRequiredService<FfmpegTools>()));
         services.AddSingleton(sp => new ThumbnailWriter(sp.GetRequiredService<FfmpegTools>()));

@@ -7,6 +7,7 @@ using DanceAspire.Data.Analyses;
 using DanceAspire.Data.Jobs;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using DanceAspire.Media.Validation;
 using Microsoft.Extensions.Options;
 
 namespace DanceAspire.Api.Analyses;
@@ -72,10 +73,9 @@ public static class AnalysesApi
 
     private static async Task<Results<Created<UploadTicket>, ValidationProblem>> CreateUploadUrl(
         UploadUrlRequest request, Caller caller, DanceDbContext db, AnalysisStorage storage,
-        IOptionsMonitor<AnalysesOptions> options, TimeProvider time, CancellationToken cancellationToken)
+        IOptionsMonitor<AnalysesOptions> options, IOptions<VideoLimits> limits, TimeProvider time, CancellationToken cancellationToken)
     {
-        var limits = options.CurrentValue;
-        var errors = UploadRequestRules.Validate(request, limits);
+        var errors = UploadRequestRules.Validate(request, limits.Value);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors, detail: "The upload request is not valid; see errors.");
@@ -83,7 +83,7 @@ public static class AnalysesApi
         var now = time.GetUtcNow();
         var analysis = NewAnalysis(caller, request.FileName!, request.ContentType!, request.Options, "sas", now);
         analysis.SizeBytes = request.SizeBytes!.Value;
-        analysis.UploadExpiresAt = now.AddMinutes(limits.UploadUrlMinutes);
+        analysis.UploadExpiresAt = now.AddMinutes(options.CurrentValue.UploadUrlMinutes);
         db.Analyses.Add(analysis);
         await db.SaveChangesAsync(cancellationToken);
 
@@ -96,7 +96,7 @@ public static class AnalysesApi
     private static async Task<Results<Accepted<AnalysisView>, Ok<AnalysisView>, ValidationProblem, ProblemHttpResult>> Confirm(
         Guid id, Caller caller, DanceDbContext db, AnalysisSubmitter submitter, TimeProvider time, CancellationToken cancellationToken)
     {
-        var analysis = await db.Analyses.SingleOrDefaultAsync(a => a.Id == id && (a.OwnerId == caller.UserId || caller.IsAdmin), cancellationToken);
+        var analysis = await db.Analyses.VisibleTo(caller).SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (analysis is null)
         {
             return NoSuchAnalysis(id);
@@ -217,7 +217,7 @@ public static class AnalysesApi
     private static async Task<Results<NoContent, ProblemHttpResult>> Delete(
         Guid id, Caller caller, DanceDbContext db, AnalysisStorage storage, JobCreator jobs, CancellationToken cancellationToken)
     {
-        var analysis = await db.Analyses.SingleOrDefaultAsync(a => a.Id == id && (a.OwnerId == caller.UserId || caller.IsAdmin), cancellationToken);
+        var analysis = await db.Analyses.VisibleTo(caller).SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (analysis is null)
         {
             return NoSuchAnalysis(id);
@@ -232,6 +232,10 @@ public static class AnalysesApi
         await storage.DeleteAllAsync(id, cancellationToken);
         return TypedResults.NoContent();
     }
+
+    /// <summary>The analyses a caller may see: their own, or any for an admin (others' are 404, never 403).</summary>
+    private static IQueryable<VideoAnalysis> VisibleTo(this IQueryable<VideoAnalysis> analyses, Caller caller) =>
+        caller.IsAdmin ? analyses : analyses.Where(a => a.OwnerId == caller.UserId);
 
     internal static VideoAnalysis NewAnalysis(
         Caller caller, string fileName, string contentType, AnalysisRequestOptions? options, string method, DateTimeOffset now) => new()
@@ -254,7 +258,7 @@ public static class AnalysesApi
         select new AnalysisWithJob(a, job);
 
     private static Task<AnalysisWithJob?> FindAsync(DanceDbContext db, Guid id, Caller caller, CancellationToken cancellationToken) =>
-        WithJobs(db, db.Analyses.AsNoTracking().Where(a => a.Id == id && (a.OwnerId == caller.UserId || caller.IsAdmin)))
+        WithJobs(db, db.Analyses.AsNoTracking().VisibleTo(caller).Where(a => a.Id == id))
             .SingleOrDefaultAsync(cancellationToken);
 
     private static async Task<AnalysisView> ViewAsync(DanceDbContext db, Guid id, CancellationToken cancellationToken) =>

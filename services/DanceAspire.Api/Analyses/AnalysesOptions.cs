@@ -1,14 +1,12 @@
 namespace DanceAspire.Api.Analyses;
 
-/// <summary>Limits and timings of video uploads (configuration section <c>Analyses</c>).</summary>
+/// <summary>
+/// Timings of video uploads (configuration section <c>Analyses</c>). The same section's MaxSizeBytes,
+/// MaxDurationSeconds, MaxWidth and MaxHeight bind the media library's <see cref="Media.Validation.VideoLimits"/>.
+/// </summary>
 public sealed class AnalysesOptions
 {
     public const string Section = "Analyses";
-
-    public long MaxSizeBytes { get; set; } = 2L * 1024 * 1024 * 1024;
-    public double MaxDurationSeconds { get; set; } = 600;
-    public int MaxWidth { get; set; } = 3840;
-    public int MaxHeight { get; set; } = 2160;
 
     /// <summary>How long a write-only upload URL works.</summary>
     public double UploadUrlMinutes { get; set; } = 15;

@@ -6,6 +6,7 @@ using DanceAspire.Data;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.WebUtilities;
+using DanceAspire.Media.Validation;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
@@ -21,9 +22,9 @@ internal static class MultipartUpload
 
     public static async Task<Results<Accepted<AnalysisView>, Ok<AnalysisView>, ValidationProblem, ProblemHttpResult>> HandleAsync(
         HttpContext http, Caller caller, DanceDbContext db, AnalysisStorage storage, AnalysisSubmitter submitter,
-        IOptionsMonitor<AnalysesOptions> options, TimeProvider time, CancellationToken cancellationToken)
+        IOptions<VideoLimits> videoLimits, TimeProvider time, CancellationToken cancellationToken)
     {
-        var limits = options.CurrentValue;
+        var limits = videoLimits.Value;
         if (!MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var mediaType)
             || !mediaType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
             || HeaderUtilities.RemoveQuotes(mediaType.Boundary).Length == 0)

@@ -1,7 +1,5 @@
 using DanceAspire.Analysis.Jobs;
-using DanceAspire.Media.Probing;
 using DanceAspire.Media.Validation;
-using Microsoft.Extensions.Options;
 
 namespace DanceAspire.Api.Analyses;
 
@@ -20,7 +18,7 @@ public abstract record UploadInspection
 /// Checks an uploaded original with ffprobe against the configured limits, before anything decodes it. ffprobe reads the
 /// blob through a short read link (it fetches only the ranges it needs), so nothing is downloaded here.
 /// </summary>
-public sealed class UploadInspector(AnalysisStorage storage, MediaProbe probe, IOptionsMonitor<AnalysesOptions> options, TimeProvider time)
+public sealed class UploadInspector(AnalysisStorage storage, VideoValidator validator, TimeProvider time)
 {
     public const string NotUploaded = "not_uploaded";
 
@@ -36,14 +34,6 @@ public sealed class UploadInspector(AnalysisStorage storage, MediaProbe probe, I
             return new UploadInspection.Refused(VideoRejections.EmptyFile, "The file is empty.", StatusCodes.Status422UnprocessableEntity);
         }
 
-        var limits = options.CurrentValue;
-        var validator = new VideoValidator(probe, new VideoLimits
-        {
-            MaxDurationSeconds = limits.MaxDurationSeconds,
-            MaxWidth = limits.MaxWidth,
-            MaxHeight = limits.MaxHeight,
-            MaxSizeBytes = limits.MaxSizeBytes,
-        });
         var url = await storage.ReadUrlAsync(analysisId, AnalysisBlobs.Original, time.GetUtcNow().AddMinutes(10), cancellationToken);
         var verdict = await validator.ValidateAsync(url.AbsoluteUri, cancellationToken);
         if (!verdict.IsValid)

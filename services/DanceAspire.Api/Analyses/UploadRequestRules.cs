@@ -1,3 +1,4 @@
+using DanceAspire.Media.Validation;
 using DanceAspire.Analysis.Pose;
 using DanceAspire.Analysis.Jobs;
 
@@ -9,7 +10,7 @@ public static class UploadRequestRules
     public const int MaxFileNameLength = 255;
 
     /// <summary>The errors in ValidationProblem's shape; empty when the request is fine.</summary>
-    public static Dictionary<string, string[]> Validate(UploadUrlRequest request, AnalysesOptions limits)
+    public static Dictionary<string, string[]> Validate(UploadUrlRequest request, VideoLimits limits)
     {
         var errors = ValidateOptions(request.Options);
         ValidateFileName(request.FileName, errors);

@@ -2,10 +2,9 @@ using DanceAspire.Media.Probing;
 
 namespace DanceAspire.Media.Validation;
 
-/// <summary>What a song upload may be (configuration section <c>AudioLimits</c>).</summary>
+/// <summary>What a song upload may be.</summary>
 public sealed class AudioLimits
 {
-    public const string SectionName = "AudioLimits";
 
     public double MaxDurationSeconds { get; set; } = 900;
 
@@ -19,7 +18,7 @@ public static class AudioRejections
 }
 
 /// <summary>Decides, from ffprobe alone, whether an upload is a song we can analyze: mp3, wav, ogg, flac or m4a/aac.</summary>
-public sealed class AudioValidator(MediaProbe probe, AudioLimits limits)
+public sealed class AudioValidator(MediaProbe probe, AudioLimits limits) : UploadValidator(probe, "audio")
 {
     private static readonly string[] AcceptedContainerNames = ["mp3", "wav", "ogg", "flac", "m4a/aac"];
     private static readonly HashSet<string> AcceptedFormatNames = ["mp3", "wav", "ogg", "flac", "mov", "mp4", "m4a", "aac"];
@@ -28,21 +27,7 @@ public sealed class AudioValidator(MediaProbe probe, AudioLimits limits)
     private static bool IsAcceptedCodec(string codec) =>
         codec is "mp3" or "vorbis" or "opus" or "flac" or "aac" || codec.StartsWith("pcm_", StringComparison.Ordinal);
 
-    public async Task<VideoValidation> ValidateAsync(string pathOrUrl, CancellationToken cancellationToken = default) =>
-        await UploadProbe.ProbeAsync(probe, pathOrUrl, "audio", cancellationToken) switch
-        {
-            (MediaInfo media, null) => Validate(media),
-            (_, var rejection) => rejection!,
-        };
-
-    /// <summary>Judges a probe's answer: the first problem found, in the order a user would fix them.</summary>
-    public VideoValidation Validate(MediaInfo media)
-    {
-        var problem = FindProblem(media);
-        return problem is null ? VideoValidation.Accepted(media) : VideoValidation.Rejected(problem.Value.Code, problem.Value.Message, media);
-    }
-
-    private (string Code, string Message)? FindProblem(MediaInfo media)
+    protected override (string Code, string Message)? FindProblem(MediaInfo media)
     {
         if (media.SizeBytes == 0) return (VideoRejections.EmptyFile, "The file is empty.");
         var audio = media.Audio;

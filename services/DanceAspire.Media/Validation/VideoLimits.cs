@@ -1,9 +1,8 @@
 namespace DanceAspire.Media.Validation;
 
-/// <summary>What an upload may be (bound from configuration section <c>VideoLimits</c>).</summary>
+/// <summary>What a video upload may be (the api binds it from its <c>Analyses</c> settings).</summary>
 public sealed class VideoLimits
 {
-    public const string SectionName = "VideoLimits";
 
     public double MaxDurationSeconds { get; set; } = 600;
 

@@ -3,7 +3,7 @@ using DanceAspire.Media.Probing;
 namespace DanceAspire.Media.Validation;
 
 /// <summary>Decides, from ffprobe alone and before any decoding, whether an upload is a video the analysis can take.</summary>
-public sealed class VideoValidator(MediaProbe probe, VideoLimits limits)
+public sealed class VideoValidator(MediaProbe probe, VideoLimits limits) : UploadValidator(probe, "a video")
 {
     /// <summary>The accepted containers as users name them, and the ffprobe format names that mean them.</summary>
     private static readonly string[] AcceptedContainerNames = ["mp4", "mov", "webm", "mkv", "avi"];
@@ -15,22 +15,7 @@ public sealed class VideoValidator(MediaProbe probe, VideoLimits limits)
     private static bool IsImageFormat(string formatName) =>
         formatName.Split(',').Any(name => name is "image2" or "apng" || name.EndsWith("_pipe", StringComparison.Ordinal));
 
-    /// <summary>Probes a local file or an http(s) address and judges it.</summary>
-    public async Task<VideoValidation> ValidateAsync(string pathOrUrl, CancellationToken cancellationToken = default) =>
-        await UploadProbe.ProbeAsync(probe, pathOrUrl, "a video", cancellationToken) switch
-        {
-            (MediaInfo media, null) => Validate(media),
-            (_, var rejection) => rejection!,
-        };
-
-    /// <summary>Judges a probe's answer: the first problem found, in the order a user would fix them.</summary>
-    public VideoValidation Validate(MediaInfo media)
-    {
-        var problem = FindProblem(media);
-        return problem is null ? VideoValidation.Accepted(media) : VideoValidation.Rejected(problem.Value.Code, problem.Value.Message, media);
-    }
-
-    private (string Code, string Message)? FindProblem(MediaInfo media)
+    protected override (string Code, string Message)? FindProblem(MediaInfo media)
     {
         if (media.SizeBytes == 0) return (VideoRejections.EmptyFile, "The file is empty.");
         if (IsImageFormat(media.FormatName)) return StillImage;
