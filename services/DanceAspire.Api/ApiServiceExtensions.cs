@@ -2,7 +2,9 @@ using DanceAspire.Api.Accounts;
 using DanceAspire.Api.Analyses;
 using DanceAspire.Api.Data;
 using DanceAspire.Api.Jobs;
+using DanceAspire.Api.Uploads;
 using DanceAspire.Api.OpenApi;
+using DanceAspire.Api.Songs;
 using DanceAspire.Data;
 using DanceAspire.Jobs;
 using DanceAspire.Media;
@@ -29,12 +31,15 @@ public static class ApiServiceExtensions
         builder.Services.AddScoped<JobWatcher>();
 
         builder.Services.Configure<AnalysesOptions>(builder.Configuration.GetSection(AnalysesOptions.Section));
-        // The upload limits live in the Analyses section beside the api's own upload settings.
-        builder.Services.AddMedia(builder.Configuration.GetSection(AnalysesOptions.Section));
-        builder.Services.AddSingleton<AnalysisStorage>();
-        builder.Services.AddScoped<UploadInspector>();
-        builder.Services.AddScoped<AnalysisSubmitter>();
+        // The video limits live in the Analyses section beside the api's own upload settings; song limits in Songs.
+        builder.Services.AddMedia(builder.Configuration.GetSection(AnalysesOptions.Section), builder.Configuration.GetSection("Songs"));
+        builder.Services.AddSingleton<UploadInspector>();
+        builder.Services.AddScoped<UploadSubmitter>();
         builder.Services.AddHostedService<UploadSweeper>();
+        builder.Services.AddSingleton<AnalysisStorage>();
+        builder.Services.AddScoped<AnalysisSubmitter>();
+        builder.Services.AddSingleton<SongStorage>();
+        builder.Services.AddScoped<SongSubmitter>();
 
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemDetailsForStatusCodes.AddDetail);
         // Binding failures throw, so BadRequestExceptionHandler can say what was wrong (by default only Development does).

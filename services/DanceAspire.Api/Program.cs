@@ -4,6 +4,7 @@ using DanceAspire.Api.Analyses;
 using DanceAspire.Api.Diagnostics;
 using DanceAspire.Api.Health;
 using DanceAspire.Api.Jobs;
+using DanceAspire.Api.Songs;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -27,6 +28,7 @@ app.MapAuthApi();
 app.MapUsersApi();
 app.MapJobsApi();
 app.MapAnalysesApi();
+app.MapSongsApi();
 app.MapAdminApi();
 app.MapDiagnosticsApi().RequireAuthorization(Policies.Admin);
 

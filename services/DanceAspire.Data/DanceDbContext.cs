@@ -1,7 +1,10 @@
 using DanceAspire.Data.Accounts;
 using DanceAspire.Data.Analyses;
+using DanceAspire.Data.Choreographies;
 using DanceAspire.Data.Diagnostics;
 using DanceAspire.Data.Jobs;
+using DanceAspire.Data.Moves;
+using DanceAspire.Data.Songs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -15,6 +18,9 @@ public sealed class DanceDbContext(DbContextOptions<DanceDbContext> options) : D
     public DbSet<Job> Jobs => Set<Job>();
     public DbSet<JobAttempt> JobAttempts => Set<JobAttempt>();
     public DbSet<VideoAnalysis> Analyses => Set<VideoAnalysis>();
+    public DbSet<Song> Songs => Set<Song>();
+    public DbSet<Move> Moves => Set<Move>();
+    public DbSet<Choreography> Choreographies => Set<Choreography>();
 
     /// <summary>A context outside dependency injection (tests, tools), configured exactly like the api's.</summary>
     public static DanceDbContext Create(string connectionString)

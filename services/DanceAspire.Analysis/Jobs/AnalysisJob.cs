@@ -62,4 +62,55 @@ public sealed record AnalysisSummary(
     double DurationSeconds,
     double ProcessingTimeSeconds,
     IReadOnlyList<string> Artifacts,
-    IReadOnlyList<string> Notes);
+    IReadOnlyList<string> Notes,
+    IReadOnlyList<ExtractedMove>? Moves = null);
+
+/// <summary>
+/// The move library's clips: one normalized clip (and thumbnail) per usable segment of an analysis, in the
+/// <see cref="Container"/> container under <c>{analysisId}/</c>. Every clip has the same format, so clips join
+/// by stream copy: H.264 (yuv420p), <see cref="Width"/>x<see cref="Height"/>, <see cref="FrameRate"/> fps,
+/// a keyframe at its start, no audio.
+/// </summary>
+public static class MoveClips
+{
+    public const string Container = "moves";
+    public const int Width = 720;
+    public const int Height = 1280;
+    public const int FrameRate = 30;
+
+    /// <summary>Segments shorter than this (seconds) make no move.</summary>
+    public const double MinDurationSeconds = 1.0;
+
+    public static string Folder(Guid analysisId) => $"{analysisId:D}/";
+
+    /// <summary>Blob name of a clip, inside <see cref="Container"/>.</summary>
+    public static string ClipName(Guid analysisId, int segmentIndex) => $"{Folder(analysisId)}{segmentIndex:D3}.mp4";
+
+    /// <summary>Blob name of a clip's thumbnail, inside <see cref="Container"/>.</summary>
+    public static string ThumbnailName(Guid analysisId, int segmentIndex) => $"{Folder(analysisId)}{segmentIndex:D3}.jpg";
+}
+
+/// <summary>One move cut from an analysis's segment, as the analysis-worker reports it; the api turns it into a library row.</summary>
+/// <param name="SegmentIndex">The segment's index in the analysis result.</param>
+/// <param name="StartSeconds">Where the clip starts in the original video.</param>
+/// <param name="DurationSeconds">The clip's duration (whole frames at <see cref="MoveClips.FrameRate"/>).</param>
+/// <param name="MovementType">The segment's movement type (wire name).</param>
+/// <param name="Energy">0 (calm) to 100.</param>
+/// <param name="Difficulty">1 (easiest) to 5, derived from the motion; users may change it.</param>
+/// <param name="Embedding">The pose-feature embedding (see MoveFeatures for what it encodes).</param>
+/// <param name="FirstPose">The normalized pose at the clip's first frame, for pose continuity at cuts.</param>
+/// <param name="LastPose">The normalized pose at the clip's last frame.</param>
+/// <param name="ClipPath">Blob path of the clip, "moves/{analysisId}/{index}.mp4".</param>
+/// <param name="ThumbnailPath">Blob path of the thumbnail, "moves/{analysisId}/{index}.jpg".</param>
+public sealed record ExtractedMove(
+    int SegmentIndex,
+    double StartSeconds,
+    double DurationSeconds,
+    string MovementType,
+    double Energy,
+    int Difficulty,
+    float[] Embedding,
+    float[] FirstPose,
+    float[] LastPose,
+    string ClipPath,
+    string ThumbnailPath);

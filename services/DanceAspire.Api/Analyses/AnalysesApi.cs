@@ -2,6 +2,7 @@ using DanceAspire.Analysis.Pose;
 using DanceAspire.Analysis.Jobs;
 using DanceAspire.Api.Accounts;
 using DanceAspire.Api.Jobs;
+using DanceAspire.Api.Uploads;
 using DanceAspire.Data;
 using DanceAspire.Data.Analyses;
 using DanceAspire.Data.Jobs;
@@ -101,18 +102,13 @@ public static class AnalysesApi
         {
             return NoSuchAnalysis(id);
         }
-        switch (analysis.State)
+        if (analysis.State == UploadStates.Submitted)
         {
-            case AnalysisStates.Submitted:
-                return TypedResults.Ok(await ViewAsync(db, id, cancellationToken));
-            case AnalysisStates.Rejected:
-                return Problem(StatusCodes.Status409Conflict, "Upload rejected",
-                    $"This upload was rejected ({analysis.RejectionReason}); start a new one.", analysis.RejectionCode);
+            return TypedResults.Ok(await ViewAsync(db, id, cancellationToken));
         }
-        if (analysis.UploadExpiresAt < time.GetUtcNow())
+        if (UploadViews.ConfirmProblem(analysis, time.GetUtcNow(), "analysisId") is { } problem)
         {
-            return Problem(StatusCodes.Status409Conflict, "Upload expired",
-                "The upload URL expired before the upload was confirmed; start a new one.", "upload_expired");
+            return problem;
         }
         return await SubmitAsync(db, submitter, analysis, cancellationToken);
     }
@@ -156,7 +152,7 @@ public static class AnalysesApi
         {
             return NoSuchAnalysis(id);
         }
-        var state = AnalysisViews.PublicState(row.Analysis, row.Job);
+        var state = UploadViews.PublicState(row.Analysis, row.Job);
         if (state != "completed")
         {
             return Problem(StatusCodes.Status409Conflict, "Not completed", $"Analysis {id} is {state}; its result exists once it is completed.", "not_completed");
@@ -198,8 +194,8 @@ public static class AnalysesApi
         {
             return (null, NoSuchAnalysis(id));
         }
-        var state = AnalysisViews.PublicState(row.Analysis, row.Job);
-        var ready = artifact == AnalysisBlobs.Original ? row.Analysis.State == AnalysisStates.Submitted : state == "completed";
+        var state = UploadViews.PublicState(row.Analysis, row.Job);
+        var ready = artifact == AnalysisBlobs.Original ? row.Analysis.State == UploadStates.Submitted : state == "completed";
         if (!ready)
         {
             return (null, Problem(StatusCodes.Status409Conflict, "Not available yet", $"Analysis {id} is {state}; its {artifact} is not available.", "not_completed"));
@@ -242,7 +238,7 @@ public static class AnalysesApi
     {
         Id = Guid.CreateVersion7(),
         OwnerId = caller.UserId,
-        State = AnalysisStates.AwaitingUpload,
+        State = UploadStates.AwaitingUpload,
         Model = options?.Model ?? PoseModels.Default,
         Overlay = options?.Overlay ?? true,
         FileName = fileName,
@@ -264,14 +260,8 @@ public static class AnalysesApi
     private static async Task<AnalysisView> ViewAsync(DanceDbContext db, Guid id, CancellationToken cancellationToken) =>
         AnalysisViews.View(await WithJobs(db, db.Analyses.AsNoTracking().Where(a => a.Id == id)).SingleAsync(cancellationToken));
 
-    internal static ProblemHttpResult NoSuchAnalysis(Guid id) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, detail: $"No analysis {id}.");
+    internal static ProblemHttpResult NoSuchAnalysis(Guid id) => ApiProblems.NotFound("analysis", id);
 
-    internal static ProblemHttpResult Problem(int status, string title, string detail, string? code, Guid? analysisId = null)
-    {
-        var extensions = new Dictionary<string, object?>();
-        if (code is not null) extensions["code"] = code;
-        if (analysisId is not null) extensions["analysisId"] = analysisId;
-        return TypedResults.Problem(statusCode: status, title: title, detail: detail, extensions: extensions);
-    }
+    internal static ProblemHttpResult Problem(int status, string title, string detail, string? code, Guid? analysisId = null) =>
+        ApiProblems.Problem(status, title, detail, code, ("analysisId", analysisId));
 }

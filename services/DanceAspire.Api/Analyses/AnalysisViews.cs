@@ -1,5 +1,6 @@
 using System.Text.Json;
 using DanceAspire.Analysis.Jobs;
+using DanceAspire.Api.Uploads;
 using DanceAspire.Data.Analyses;
 using DanceAspire.Data.Jobs;
 
@@ -13,7 +14,7 @@ public static class AnalysisViews
     public static AnalysisView View(AnalysisWithJob row)
     {
         var (analysis, job) = (row.Analysis, row.Job);
-        var state = PublicState(analysis, job);
+        var state = UploadViews.PublicState(analysis, job);
         var video = analysis.DurationSeconds is { } duration
             ? new VideoFacts(duration, analysis.Width ?? 0, analysis.Height ?? 0, analysis.FrameRate ?? 0, analysis.VideoCodec ?? "")
             : null;
@@ -43,21 +44,7 @@ public static class AnalysisViews
             job?.FinishedAt);
     }
 
-    /// <summary>awaiting_upload, rejected, queued, running, completed, failed or canceled.</summary>
-    public static string PublicState(VideoAnalysis analysis, Job? job) => analysis.State switch
-    {
-        AnalysisStates.AwaitingUpload => "awaiting_upload",
-        AnalysisStates.Rejected => "rejected",
-        _ => job?.State switch
-        {
-            null or JobStates.Pending or JobStates.Queued => "queued",
-            JobStates.Running => "running",
-            JobStates.Succeeded => "completed",
-            JobStates.Canceled => "canceled",
-            _ => "failed",
-        },
-    };
-
+    /// <summary>The job's summary without the moves (they are in the move library, embeddings and all).</summary>
     private static AnalysisSummary? Summary(Job job) =>
-        job.Result is { } json ? JsonSerializer.Deserialize<AnalysisSummary>(json, JsonSerializerOptions.Web) : null;
+        job.Result is { } json ? JsonSerializer.Deserialize<AnalysisSummary>(json, JsonSerializerOptions.Web)! with { Moves = null } : null;
 }

@@ -62,7 +62,9 @@ public static partial class FfprobeOutput
             FrameCount: Long(stream, "nb_frames"),
             DurationSeconds: Double(stream, "duration"),
             IsAttachedPicture: attachedPicture,
-            ColorSpace: String(stream, "color_space"));
+            ColorSpace: String(stream, "color_space"),
+            SampleRate: (int)(Long(stream, "sample_rate") ?? 0),
+            Channels: (int)(Long(stream, "channels") ?? 0));
     }
 
     /// <summary>The display rotation in degrees, 0..359: the display matrix side data, else the legacy "rotate" tag.</summary>

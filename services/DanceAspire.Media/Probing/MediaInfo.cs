@@ -23,6 +23,8 @@ public sealed record MediaInfo(
 
 /// <summary>One stream of a media file. Width and height are as coded; <see cref="DisplayWidth"/> applies the rotation.</summary>
 /// <param name="ColorSpace">ffprobe's <c>color_space</c> (YUV matrix), e.g. <c>bt709</c>; null when untagged.</param>
+/// <param name="SampleRate">Audio samples per second (0 for other streams).</param>
+/// <param name="Channels">Audio channels (0 for other streams).</param>
 public sealed record MediaStreamInfo(
     int Index,
     string CodecType,
@@ -35,7 +37,9 @@ public sealed record MediaStreamInfo(
     long? FrameCount,
     double? DurationSeconds,
     bool IsAttachedPicture,
-    string? ColorSpace = null)
+    string? ColorSpace = null,
+    int SampleRate = 0,
+    int Channels = 0)
 {
     public bool IsVideo => CodecType == "video";
 

@@ -5,7 +5,6 @@ namespace DanceAspire.Media.Validation;
 /// <summary>What a song upload may be.</summary>
 public sealed class AudioLimits
 {
-
     public double MaxDurationSeconds { get; set; } = 900;
 
     public long MaxSizeBytes { get; set; } = 200L * 1024 * 1024;

@@ -1,13 +1,14 @@
 using DanceAspire.Data;
-using DanceAspire.Data.Analyses;
+using DanceAspire.Api.Analyses;
+using DanceAspire.Api.Songs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace DanceAspire.Api.Analyses;
+namespace DanceAspire.Api.Uploads;
 
 /// <summary>
-/// Removes uploads that were never confirmed (their URL expired a while ago), and files whose analysis no longer exists
-/// (a worker that finished writing after a delete). Safe with several api replicas: every step is idempotent.
+/// Removes uploads (videos, songs) that were never confirmed (their URL expired a while ago), and files whose row no
+/// longer exists (a worker that finished writing after a delete). Safe with several api replicas: every step is idempotent.
 /// </summary>
 public sealed partial class UploadSweeper(IServiceScopeFactory scopes, IOptionsMonitor<AnalysesOptions> options, TimeProvider time, ILogger<UploadSweeper> logger)
     : BackgroundService
@@ -32,36 +33,45 @@ public sealed partial class UploadSweeper(IServiceScopeFactory scopes, IOptionsM
     public async Task<(int Unconfirmed, int Orphaned)> SweepAsync(CancellationToken cancellationToken)
     {
         using var scope = scopes.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<DanceDbContext>();
-        var storage = scope.ServiceProvider.GetRequiredService<AnalysisStorage>();
+        var services = scope.ServiceProvider;
+        var db = services.GetRequiredService<DanceDbContext>();
+        var analyses = await SweepAsync(db.Analyses, services.GetRequiredService<AnalysisStorage>(), cancellationToken);
+        var songs = await SweepAsync(db.Songs, services.GetRequiredService<SongStorage>(), cancellationToken);
+        var (unconfirmed, orphaned) = (analyses.Unconfirmed + songs.Unconfirmed, analyses.Orphaned + songs.Orphaned);
+        if (unconfirmed + orphaned > 0)
+        {
+            LogSwept(unconfirmed, orphaned);
+        }
+        return (unconfirmed, orphaned);
+    }
+
+    private async Task<(int Unconfirmed, int Orphaned)> SweepAsync<T>(DbSet<T> uploads, FolderStorage storage, CancellationToken cancellationToken)
+        where T : UploadedMedia
+    {
         var now = time.GetUtcNow();
         var cutoff = now - TimeSpan.FromMinutes(options.CurrentValue.SweepGraceMinutes);
         var orphanCutoff = now - TimeSpan.FromMinutes(options.CurrentValue.OrphanGraceMinutes);
 
-        var expired = await db.Analyses
-            .Where(a => a.State == AnalysisStates.AwaitingUpload && a.UploadExpiresAt < cutoff)
-            .Select(a => a.Id).Take(500).ToListAsync(cancellationToken);
+        var expired = await uploads
+            .Where(u => u.State == UploadStates.AwaitingUpload && u.UploadExpiresAt < cutoff)
+            .Select(u => u.Id).Take(500).ToListAsync(cancellationToken);
         foreach (var id in expired)
         {
             await storage.DeleteAllAsync(id, cancellationToken);
-            await db.Analyses.Where(a => a.Id == id && a.State == AnalysisStates.AwaitingUpload).ExecuteDeleteAsync(cancellationToken);
+            await uploads.Where(u => u.Id == id && u.State == UploadStates.AwaitingUpload).ExecuteDeleteAsync(cancellationToken);
         }
 
         var orphans = 0;
         await foreach (var (id, lastModified) in storage.FoldersAsync(cancellationToken))
         {
-            if (lastModified >= orphanCutoff || await db.Analyses.AnyAsync(a => a.Id == id, cancellationToken)) continue;
+            if (lastModified >= orphanCutoff || await uploads.AnyAsync(u => u.Id == id, cancellationToken)) continue;
             await storage.DeleteAllAsync(id, cancellationToken);
             orphans++;
-        }
-        if (expired.Count + orphans > 0)
-        {
-            LogSwept(expired.Count, orphans);
         }
         return (expired.Count, orphans);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Removed {Unconfirmed} unconfirmed uploads and {Orphaned} orphaned analysis folders")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Removed {Unconfirmed} unconfirmed uploads and {Orphaned} orphaned folders")]
     private partial void LogSwept(int unconfirmed, int orphaned);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The upload sweep failed ({Reason}); it runs again later")]
