@@ -1,6 +1,9 @@
-// Analyzes uploaded dance videos: pose per frame, metrics, skeleton overlay, keypoints, thumbnail.
+// Analyzes uploaded dance videos (pose per frame, metrics, skeleton overlay, keypoints, thumbnail, move clips) and songs
+// (tempo, beats, sections).
 using DanceAspire.AnalysisWorker;
 using DanceAspire.Media;
+using DanceAspire.Media.Audio;
+using DanceAspire.Music.Songs;
 using DanceAspire.Pose;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -11,7 +14,9 @@ builder.AddAzureBlobClient("blobs");
 builder.Services.AddMedia();
 builder.Services.AddPoseEstimation(builder.Configuration);
 builder.Services.AddSingleton<VideoAnalyzer>();
-builder.AddJobWorker().AddHandler<AnalysisJobHandler>();
+builder.Services.AddSingleton(sp => new AudioDecoder(sp.GetRequiredService<FfmpegTools>()));
+builder.Services.AddSingleton(new SongAnalyzer());
+builder.AddJobWorker().AddHandler<AnalysisJobHandler>().AddHandler<SongAnalysisJobHandler>();
 
 var app = builder.Build();
 
