@@ -3,6 +3,7 @@ using DanceAspire.Api.Analyses;
 using DanceAspire.Api.Data;
 using DanceAspire.Api.Jobs;
 using DanceAspire.Api.Uploads;
+using DanceAspire.Api.Moves;
 using DanceAspire.Api.OpenApi;
 using DanceAspire.Api.Songs;
 using DanceAspire.Data;
@@ -40,6 +41,9 @@ public static class ApiServiceExtensions
         builder.Services.AddScoped<AnalysisSubmitter>();
         builder.Services.AddSingleton<SongStorage>();
         builder.Services.AddScoped<SongSubmitter>();
+        builder.Services.AddSingleton<MoveStorage>();
+        builder.Services.AddSingleton<MoveLibrary>();
+        builder.Services.AddHostedService<MoveImporter>();
 
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemDetailsForStatusCodes.AddDetail);
         // Binding failures throw, so BadRequestExceptionHandler can say what was wrong (by default only Development does).

@@ -4,6 +4,7 @@ using DanceAspire.Api.Analyses;
 using DanceAspire.Api.Diagnostics;
 using DanceAspire.Api.Health;
 using DanceAspire.Api.Jobs;
+using DanceAspire.Api.Moves;
 using DanceAspire.Api.Songs;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -29,6 +30,7 @@ app.MapUsersApi();
 app.MapJobsApi();
 app.MapAnalysesApi();
 app.MapSongsApi();
+app.MapMovesApi();
 app.MapAdminApi();
 app.MapDiagnosticsApi().RequireAuthorization(Policies.Admin);
 

@@ -54,6 +54,22 @@ public class MoveIndexTests
     }
 
     [Fact]
+    public void An_owner_filter_finds_only_that_owners_moves_even_when_others_are_closer()
+    {
+        var (alice, bob) = (Guid.NewGuid(), Guid.NewGuid());
+        var query = RandomVector(new Random(3));
+        using var index = new MoveIndex(Dimension);
+        var bobsTwin = new MoveRecord(Guid.NewGuid(), query, [], 3, 50, bob);
+        var alicesMove = new MoveRecord(Guid.NewGuid(), RandomVector(new Random(4)), [], 3, 50, alice);
+        index.UpsertRange([bobsTwin, alicesMove]);
+
+        var hits = index.Search(query, 5, new MoveFilter { OwnerId = alice });
+
+        Assert.Equal([alicesMove.Id], hits.Select(h => h.Id));
+        Assert.Equal(bobsTwin.Id, index.Search(query, 1)[0].Id);
+    }
+
+    [Fact]
     public void A_move_that_is_the_query_itself_is_found_first_with_similarity_one()
     {
         var random = new Random(3);

@@ -9,4 +9,8 @@ internal static class UniqueViolation
     public static bool IsUniqueViolation(this DbUpdateException exception, string? index = null) =>
         exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } postgres
         && (index is null || postgres.ConstraintName == index);
+
+    /// <summary>Whether saving failed because a referenced row is gone.</summary>
+    public static bool IsForeignKeyViolation(this DbUpdateException exception) =>
+        exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.ForeignKeyViolation };
 }

@@ -20,6 +20,7 @@ public sealed class MoveIndex : IDisposable
     private int[][] _moreStyles;
     private int[] _difficulty;
     private double[] _energy;
+    private Guid[] _owners;
     private int _count;
 
     public MoveIndex(int dimension, int initialCapacity = 16)
@@ -34,6 +35,7 @@ public sealed class MoveIndex : IDisposable
         _moreStyles = new int[capacity][];
         _difficulty = new int[capacity];
         _energy = new double[capacity];
+        _owners = new Guid[capacity];
     }
 
     public int Dimension { get; }
@@ -99,6 +101,7 @@ public sealed class MoveIndex : IDisposable
                 _moreStyles[row] = _moreStyles[last];
                 _difficulty[row] = _difficulty[last];
                 _energy[row] = _energy[last];
+                _owners[row] = _owners[last];
                 _rowById[_ids[row]] = row;
             }
             _moreStyles[last] = [];
@@ -129,7 +132,7 @@ public sealed class MoveIndex : IDisposable
             var vectors = _vectors.AsSpan(0, _count * Dimension);
             for (var row = 0; row < _count; row++)
             {
-                if (accept is not null && !accept.Matches(_styleMask[row], _moreStyles[row], _difficulty[row], _energy[row])) continue;
+                if (accept is not null && !accept.Matches(_styleMask[row], _moreStyles[row], _difficulty[row], _energy[row], _owners[row])) continue;
                 var score = TensorPrimitives.Dot(vectors.Slice(row * Dimension, Dimension), query);
                 // Exclusions are looked up only for rows that would enter the top k.
                 if (!best.WouldAccept(score)) continue;
@@ -177,6 +180,7 @@ public sealed class MoveIndex : IDisposable
         _moreStyles[row] = styleIds.Where(id => id >= 64).ToArray();
         _difficulty[row] = move.Difficulty;
         _energy[row] = move.Energy;
+        _owners[row] = move.OwnerId;
     }
 
     private int InternStyle(string style)
@@ -199,6 +203,7 @@ public sealed class MoveIndex : IDisposable
         Array.Resize(ref _moreStyles, capacity);
         Array.Resize(ref _difficulty, capacity);
         Array.Resize(ref _energy, capacity);
+        Array.Resize(ref _owners, capacity);
     }
 
     /// <summary>A filter prepared once per search: wanted styles as a lookup by style id, exclusions hashed.</summary>
@@ -230,8 +235,9 @@ public sealed class MoveIndex : IDisposable
             return new RowFilter(wantedMask, wanted, filter, excluded);
         }
 
-        public bool Matches(ulong rowMask, int[] moreRowStyles, int difficulty, double energy)
+        public bool Matches(ulong rowMask, int[] moreRowStyles, int difficulty, double energy, Guid owner)
         {
+            if (filter.OwnerId is { } wantedOwner && owner != wantedOwner) return false;
             if (difficulty < filter.MinDifficulty || difficulty > filter.MaxDifficulty) return false;
             if (energy < filter.MinEnergy || energy > filter.MaxEnergy) return false;
             if (wantedStyles is null || (rowMask & wantedMask) != 0) return true;

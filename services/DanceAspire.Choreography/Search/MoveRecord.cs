@@ -5,7 +5,8 @@ namespace DanceAspire.Choreography.Search;
 /// <param name="Styles">Style tags, compared case-insensitively.</param>
 /// <param name="Difficulty">1 (easiest) to 5.</param>
 /// <param name="Energy">0 (calm) to 100.</param>
-public sealed record MoveRecord(Guid Id, float[] Embedding, IReadOnlyCollection<string> Styles, int Difficulty, double Energy);
+/// <param name="OwnerId">Whose library the move is in (a filter can keep a search to one library).</param>
+public sealed record MoveRecord(Guid Id, float[] Embedding, IReadOnlyCollection<string> Styles, int Difficulty, double Energy, Guid OwnerId = default);
 
 /// <summary>One search hit; <see cref="Similarity"/> is the cosine similarity in [-1, 1].</summary>
 public readonly record struct MoveMatch(Guid Id, float Similarity);
@@ -22,4 +23,7 @@ public sealed record MoveFilter
     public double MinEnergy { get; init; } = 0;
     public double MaxEnergy { get; init; } = 100;
     public IReadOnlyCollection<Guid>? ExcludeIds { get; init; }
+
+    /// <summary>Only moves in this owner's library.</summary>
+    public Guid? OwnerId { get; init; }
 }
