@@ -3,7 +3,9 @@ using DanceAspire.Api.Analyses;
 using DanceAspire.Api.Data;
 using DanceAspire.Api.Jobs;
 using DanceAspire.Api.Uploads;
+using DanceAspire.Api.Choreographies;
 using DanceAspire.Api.Moves;
+using DanceAspire.Choreography.Descriptions;
 using DanceAspire.Api.OpenApi;
 using DanceAspire.Api.Songs;
 using DanceAspire.Data;
@@ -44,6 +46,12 @@ public static class ApiServiceExtensions
         builder.Services.AddSingleton<MoveStorage>();
         builder.Services.AddSingleton<MoveLibrary>();
         builder.Services.AddHostedService<MoveImporter>();
+        builder.Services.AddSingleton<ChoreographyStorage>();
+        builder.Services.AddScoped<ChoreographyMaker>();
+        builder.Services.AddScoped<ChoreographyViews>();
+        // The built-in parser unless Choreography:Llm:BaseUrl names an OpenAI-compatible chat endpoint.
+        builder.Services.Configure<ChoreographyLlmOptions>(builder.Configuration.GetSection(ChoreographyLlmOptions.SectionName));
+        builder.Services.AddHttpClient<IDescriptionInterpreter, OpenAiDescriptionInterpreter>();
 
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemDetailsForStatusCodes.AddDetail);
         // Binding failures throw, so BadRequestExceptionHandler can say what was wrong (by default only Development does).

@@ -1,6 +1,7 @@
 using DanceAspire.Api;
 using DanceAspire.Api.Accounts;
 using DanceAspire.Api.Analyses;
+using DanceAspire.Api.Choreographies;
 using DanceAspire.Api.Diagnostics;
 using DanceAspire.Api.Health;
 using DanceAspire.Api.Jobs;
@@ -31,6 +32,7 @@ app.MapJobsApi();
 app.MapAnalysesApi();
 app.MapSongsApi();
 app.MapMovesApi();
+app.MapChoreographyApi();
 app.MapAdminApi();
 app.MapDiagnosticsApi().RequireAuthorization(Policies.Admin);
 

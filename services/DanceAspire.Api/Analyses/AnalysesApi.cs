@@ -2,6 +2,7 @@ using DanceAspire.Analysis.Pose;
 using DanceAspire.Analysis.Jobs;
 using DanceAspire.Api.Accounts;
 using DanceAspire.Api.Jobs;
+using DanceAspire.Api.Moves;
 using DanceAspire.Api.Uploads;
 using DanceAspire.Data;
 using DanceAspire.Data.Analyses;
@@ -67,7 +68,7 @@ public static class AnalysesApi
             .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapDelete("/{id:guid}", Delete)
             .WithName("DeleteAnalysis")
-            .WithSummary("Deletes the analysis and every file of it (a running job is canceled).")
+            .WithSummary("Deletes the analysis, every file of it and the moves cut from it (a running job is canceled).")
             .ProducesProblem(StatusCodes.Status404NotFound);
         return group;
     }
@@ -211,7 +212,8 @@ public static class AnalysesApi
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Delete(
-        Guid id, Caller caller, DanceDbContext db, AnalysisStorage storage, JobCreator jobs, CancellationToken cancellationToken)
+        Guid id, Caller caller, DanceDbContext db, AnalysisStorage storage, JobCreator jobs, MoveLibrary library, MoveStorage moveStorage,
+        CancellationToken cancellationToken)
     {
         var analysis = await db.Analyses.VisibleTo(caller).SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (analysis is null)
@@ -223,9 +225,13 @@ public static class AnalysesApi
             // Stop the work first, so the worker does not write files after they are deleted (the sweeper removes any that slip through).
             await jobs.RequestCancelAsync(jobId, cancellationToken);
         }
+        // Its moves go with it (the rows by cascade): out of the index and storage too.
+        var moves = await db.Moves.Where(m => m.AnalysisId == id).Select(m => m.Id).ToListAsync(cancellationToken);
         db.Analyses.Remove(analysis);
         await db.SaveChangesAsync(cancellationToken);
+        library.Remove(moves);
         await storage.DeleteAllAsync(id, cancellationToken);
+        await moveStorage.DeleteAllAsync(id, cancellationToken);
         return TypedResults.NoContent();
     }
 

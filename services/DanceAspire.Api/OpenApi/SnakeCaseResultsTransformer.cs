@@ -1,19 +1,21 @@
 using System.Text.Json;
 using DanceAspire.Analysis.Results;
+using DanceAspire.Choreography.Blueprints;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
 namespace DanceAspire.Api.OpenApi;
 
 /// <summary>
-/// The analysis results are served as stored, in snake_case (AnalysisJsonContext), while the rest of the API is
-/// camelCase: the schemas of the results' types get the names the wire really carries.
+/// The analysis results and blueprints are served as stored, in snake_case (AnalysisJsonContext, BlueprintJsonContext),
+/// while the rest of the API is camelCase: the schemas of their types get the names the wire really carries.
 /// </summary>
 internal sealed class SnakeCaseResultsTransformer : IOpenApiSchemaTransformer
 {
     public Task TransformAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
     {
-        if (context.JsonTypeInfo.Type.Namespace != typeof(AnalysisResult).Namespace || schema.Properties is not { Count: > 0 } properties)
+        var space = context.JsonTypeInfo.Type.Namespace;
+        if ((space != typeof(AnalysisResult).Namespace && space != typeof(Blueprint).Namespace) || schema.Properties is not { Count: > 0 } properties)
         {
             return Task.CompletedTask;
         }

@@ -1,5 +1,7 @@
 using DanceAspire.Data;
 using DanceAspire.Api.Analyses;
+using DanceAspire.Api.Choreographies;
+using DanceAspire.Api.Moves;
 using DanceAspire.Api.Songs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -37,7 +39,10 @@ public sealed partial class UploadSweeper(IServiceScopeFactory scopes, IOptionsM
         var db = services.GetRequiredService<DanceDbContext>();
         var analyses = await SweepAsync(db.Analyses, services.GetRequiredService<AnalysisStorage>(), cancellationToken);
         var songs = await SweepAsync(db.Songs, services.GetRequiredService<SongStorage>(), cancellationToken);
-        var (unconfirmed, orphaned) = (analyses.Unconfirmed + songs.Unconfirmed, analyses.Orphaned + songs.Orphaned);
+        // Move clips live in a folder per analysis; assembled videos in a folder per choreography.
+        var moves = await SweepOrphansAsync(services.GetRequiredService<MoveStorage>(), id => db.Analyses.AnyAsync(a => a.Id == id, cancellationToken), cancellationToken);
+        var videos = await SweepOrphansAsync(services.GetRequiredService<ChoreographyStorage>(), id => db.Choreographies.AnyAsync(c => c.Id == id, cancellationToken), cancellationToken);
+        var (unconfirmed, orphaned) = (analyses.Unconfirmed + songs.Unconfirmed, analyses.Orphaned + songs.Orphaned + moves + videos);
         if (unconfirmed + orphaned > 0)
         {
             LogSwept(unconfirmed, orphaned);
@@ -50,7 +55,6 @@ public sealed partial class UploadSweeper(IServiceScopeFactory scopes, IOptionsM
     {
         var now = time.GetUtcNow();
         var cutoff = now - TimeSpan.FromMinutes(options.CurrentValue.SweepGraceMinutes);
-        var orphanCutoff = now - TimeSpan.FromMinutes(options.CurrentValue.OrphanGraceMinutes);
 
         var expired = await uploads
             .Where(u => u.State == UploadStates.AwaitingUpload && u.UploadExpiresAt < cutoff)
@@ -61,14 +65,22 @@ public sealed partial class UploadSweeper(IServiceScopeFactory scopes, IOptionsM
             await uploads.Where(u => u.Id == id && u.State == UploadStates.AwaitingUpload).ExecuteDeleteAsync(cancellationToken);
         }
 
+        var orphans = await SweepOrphansAsync(storage, id => uploads.AnyAsync(u => u.Id == id, cancellationToken), cancellationToken);
+        return (expired.Count, orphans);
+    }
+
+    /// <summary>Deletes the folders, untouched for the grace period, whose owner row <paramref name="exists"/> no more.</summary>
+    private async Task<int> SweepOrphansAsync(FolderStorage storage, Func<Guid, Task<bool>> exists, CancellationToken cancellationToken)
+    {
+        var orphanCutoff = time.GetUtcNow() - TimeSpan.FromMinutes(options.CurrentValue.OrphanGraceMinutes);
         var orphans = 0;
         await foreach (var (id, lastModified) in storage.FoldersAsync(cancellationToken))
         {
-            if (lastModified >= orphanCutoff || await uploads.AnyAsync(u => u.Id == id, cancellationToken)) continue;
+            if (lastModified >= orphanCutoff || await exists(id)) continue;
             await storage.DeleteAllAsync(id, cancellationToken);
             orphans++;
         }
-        return (expired.Count, orphans);
+        return orphans;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Removed {Unconfirmed} unconfirmed uploads and {Orphaned} orphaned folders")]
