@@ -10,9 +10,10 @@ namespace DanceAspire.AnalysisWorker;
 
 /// <summary>
 /// Runs an analysis job: fetches the original from blob storage into a scratch folder, analyzes it, uploads the
-/// artifacts next to it and returns the summary. Idempotent: a retried attempt overwrites the same blobs.
+/// artifacts next to it, cuts the segments into move clips for the move library (container <see cref="MoveClips.Container"/>)
+/// and returns the summary with the moves. Idempotent: a retried attempt overwrites the same blobs.
 /// </summary>
-public sealed partial class AnalysisJobHandler(BlobServiceClient blobs, VideoAnalyzer analyzer, ILogger<AnalysisJobHandler> logger) : IJobHandler
+public sealed partial class AnalysisJobHandler(BlobServiceClient blobs, VideoAnalyzer analyzer, MoveExtractor moveExtractor, ILogger<AnalysisJobHandler> logger) : IJobHandler
 {
     public string Kind => AnalysisJob.Kind;
 
@@ -54,6 +55,14 @@ public sealed partial class AnalysisJobHandler(BlobServiceClient blobs, VideoAna
             await UploadAsync(container, job.AnalysisId, AnalysisBlobs.Keypoints, output.KeypointsPath, artifacts, cancellationToken);
             await UploadAsync(container, job.AnalysisId, AnalysisBlobs.Overlay, output.OverlayPath, artifacts, cancellationToken);
             await UploadAsync(container, job.AnalysisId, AnalysisBlobs.Thumbnail, output.ThumbnailPath, artifacts, cancellationToken);
+
+            await context.ReportProgressAsync(0.95, "extracting moves");
+            var notes = output.Result.Notes.ToList();
+            var (moves, failedMoves) = await moveExtractor.ExtractAsync(
+                job.AnalysisId, input, output.Result, output.Poses, Path.Combine(scratch.FullName, "moves"), cancellationToken);
+            if (failedMoves > 0) notes.Add($"{failedMoves} of the moves could not be cut from the video and are missing from the library.");
+            await UploadMovesAsync(job.AnalysisId, moves, cancellationToken);
+
             // The result last: its presence means every other artifact is in place.
             await UploadAsync(container, job.AnalysisId, AnalysisBlobs.Result, output.ResultPath, null, cancellationToken);
 
@@ -70,7 +79,8 @@ public sealed partial class AnalysisJobHandler(BlobServiceClient blobs, VideoAna
                 result.Processing.Fps > 0 ? result.Processing.TotalFrames / result.Processing.Fps : 0,
                 result.Processing.ProcessingTimeS,
                 artifacts,
-                result.Notes);
+                notes,
+                moves.Select(m => m.Move).ToList());
             return JsonSerializer.Serialize(summary, JsonSerializerOptions.Web);
         }
         finally
@@ -85,6 +95,22 @@ public sealed partial class AnalysisJobHandler(BlobServiceClient blobs, VideoAna
             }
         }
     }
+
+    private async Task UploadMovesAsync(Guid analysisId, IReadOnlyList<ExtractedMoveFiles> moves, CancellationToken cancellationToken)
+    {
+        if (moves.Count == 0) return;
+        var container = blobs.GetBlobContainerClient(MoveClips.Container);
+        // The api may not have made the container yet (no move existed before); creating it is idempotent.
+        await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        foreach (var (move, clipFile, thumbnailFile) in moves)
+        {
+            await UploadFileAsync(container, MoveClips.ClipName(analysisId, move.SegmentIndex), clipFile, "video/mp4", cancellationToken);
+            await UploadFileAsync(container, MoveClips.ThumbnailName(analysisId, move.SegmentIndex), thumbnailFile, "image/jpeg", cancellationToken);
+        }
+    }
+
+    private static Task UploadFileAsync(BlobContainerClient container, string name, string path, string contentType, CancellationToken cancellationToken) =>
+        container.GetBlobClient(name).UploadAsync(path, new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = contentType } }, cancellationToken);
 
     private static async Task UploadAsync(
         BlobContainerClient container, Guid analysisId, string artifact, string? path, List<string>? uploaded, CancellationToken cancellationToken)

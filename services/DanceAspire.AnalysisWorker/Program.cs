@@ -3,6 +3,8 @@
 using DanceAspire.AnalysisWorker;
 using DanceAspire.Media;
 using DanceAspire.Media.Audio;
+using DanceAspire.Media.Moves;
+using DanceAspire.Media.Probing;
 using DanceAspire.Music.Songs;
 using DanceAspire.Pose;
 
@@ -14,6 +16,8 @@ builder.AddAzureBlobClient("blobs");
 builder.Services.AddMedia();
 builder.Services.AddPoseEstimation(builder.Configuration);
 builder.Services.AddSingleton<VideoAnalyzer>();
+builder.Services.AddSingleton(sp => new MoveClipWriter(sp.GetRequiredService<MediaProbe>(), sp.GetRequiredService<FfmpegTools>()));
+builder.Services.AddSingleton<MoveExtractor>();
 builder.Services.AddSingleton(sp => new AudioDecoder(sp.GetRequiredService<FfmpegTools>()));
 builder.Services.AddSingleton(new SongAnalyzer());
 builder.AddJobWorker().AddHandler<AnalysisJobHandler>().AddHandler<SongAnalysisJobHandler>();

@@ -17,14 +17,18 @@ namespace DanceAspire.AnalysisWorker;
 /// <summary>What to analyze and where to put the files: <see cref="OutputFolder"/> receives the artifacts.</summary>
 public sealed record VideoAnalysisRequest(string InputPath, string OutputFolder, string Model, bool Overlay);
 
-/// <summary>The artifacts written (paths; null when not made), the result, and how long each stage took.</summary>
+/// <summary>
+/// The artifacts written (paths; null when not made), the result, how long each stage took, and the raw pose of every
+/// frame in order (what the move library's features are computed from; about 300 bytes a frame).
+/// </summary>
 public sealed record VideoAnalysisOutput(
     AnalysisResult Result,
     string ResultPath,
     string KeypointsPath,
     string? OverlayPath,
     string? ThumbnailPath,
-    PipelineTimings Timings);
+    PipelineTimings Timings,
+    IReadOnlyList<PoseFrame> Poses);
 
 /// <summary>Where the time went: frames, wall time of the whole run, and the busy time of each stage.</summary>
 public sealed record PipelineTimings(int Frames, double TotalSeconds, double DecodeFramesPerSecond, double PoseSeconds, double DrawSeconds, double EncodeWaitSeconds, double FinishSeconds);
@@ -146,7 +150,7 @@ public sealed class VideoAnalyzer(PoseEstimatorFactory poses, MediaProbe probe, 
         finishClock.Stop();
         var timings = new PipelineTimings(frames.Count, clock.Elapsed.TotalSeconds, reader.FramesPerSecond,
             poseClock.Elapsed.TotalSeconds, drawSeconds, encodeWaitSeconds, finishClock.Elapsed.TotalSeconds);
-        return new VideoAnalysisOutput(result, resultPath, keypointsPath, overlayPath, thumbnailPath, timings);
+        return new VideoAnalysisOutput(result, resultPath, keypointsPath, overlayPath, thumbnailPath, timings, frames);
     }
 
     /// <summary>Draws each frame's skeleton and feeds the encoder; returns the time spent drawing and waiting on the encoder.</summary>

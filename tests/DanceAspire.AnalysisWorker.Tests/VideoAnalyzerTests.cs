@@ -33,6 +33,7 @@ public sealed class VideoAnalyzerTests : IDisposable
         Assert.Equal(("h264", 65L), (overlay.Video!.CodecName, overlay.Video.FrameCount));
         Assert.True(File.Exists(output.ThumbnailPath));
         Assert.True(File.Exists(output.ResultPath));
+        Assert.Equal(Enumerable.Range(0, 65), output.Poses.Select(p => p.Index));
     }
 
     // A regression here hangs rather than fails, so the test has its own limit.

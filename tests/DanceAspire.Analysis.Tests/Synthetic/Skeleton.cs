@@ -28,6 +28,13 @@ public sealed class Skeleton
         return this;
     }
 
+    /// <summary>Scales the figure about a point of the frame, as if the dancer stood nearer or farther from the camera.</summary>
+    public Skeleton Scale(double factor, double aboutX = Width / 2.0, double aboutY = Height / 2.0)
+    {
+        for (var k = 0; k < 17; k++) { X[k] = aboutX + (X[k] - aboutX) * factor; Y[k] = aboutY + (Y[k] - aboutY) * factor; }
+        return this;
+    }
+
     /// <summary>Raises both arms sideways by the angle (mirrored), rotating elbow and wrist about the shoulder.</summary>
     public Skeleton RaiseArms(double degrees)
     {
