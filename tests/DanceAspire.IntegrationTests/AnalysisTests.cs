@@ -217,7 +217,7 @@ public sealed class AnalysisTests(StackFixture stack)
         Assert.NotEmpty(result.GetProperty("segments").EnumerateArray());
     }
 
-    private static async Task<MediaInfo> ProbeBytesAsync(byte[] content, string extension)
+    internal static async Task<MediaInfo> ProbeBytesAsync(byte[] content, string extension)
     {
         var path = Path.Combine(Path.GetTempPath(), $"artifact-{Guid.NewGuid():N}{extension}");
         await File.WriteAllBytesAsync(path, content);

@@ -25,7 +25,8 @@ public static class ChoreographyApi
 {
     public const int MaxQueryLength = 1000;
     public const int MaxCompositionItems = 200;
-    public const int MaxBlueprintBytes = 2 * 1024 * 1024;
+    // Room for a blueprint well past the move limit, so an over-long one is told its count, not its size.
+    public const int MaxBlueprintBytes = 8 * 1024 * 1024;
 
     public static IEndpointRouteBuilder MapChoreographyApi(this IEndpointRouteBuilder endpoints)
     {
@@ -200,8 +201,7 @@ public static class ChoreographyApi
         var (blueprint, buildErrors) = CompositionBuilder.Build(id.ToString("D"), song!.Timing, parts, PlanRequest.DefaultOutput);
         if (blueprint is null)
         {
-            return TypedResults.ValidationProblem(buildErrors.GroupBy(e => e.Path).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
-                detail: "The composition cannot be built; see errors.");
+            return TypedResults.ValidationProblem(ChoreographyMaker.Fields(buildErrors), detail: "The composition cannot be built; see errors.");
         }
         var (choreography, submitProblem) = await maker.SubmitAsync(id, caller.UserId, ChoreographySources.Composition, song.Id, request, blueprint, cancellationToken);
         if (submitProblem is not null) return submitProblem;
@@ -226,11 +226,11 @@ public static class ChoreographyApi
     {
         var (_, problem) = await ReadBlueprintAsync(http, caller, db, cancellationToken);
         if (problem is { StatusCode: StatusCodes.Status422UnprocessableEntity, ProblemDetails.Extensions: var extensions }
-            && extensions.TryGetValue("errors", out var errors) && errors is IReadOnlyList<BlueprintProblem> list)
+            && extensions.TryGetValue("errors", out var errors) && errors is Dictionary<string, string[]> fields)
         {
-            return TypedResults.Ok(new BlueprintCheck(false, list));
+            return TypedResults.Ok(new BlueprintCheck(false, fields));
         }
-        return problem is not null ? problem : TypedResults.Ok(new BlueprintCheck(true, []));
+        return problem is not null ? problem : TypedResults.Ok(new BlueprintCheck(true, new Dictionary<string, string[]>()));
     }
 
     /// <summary>

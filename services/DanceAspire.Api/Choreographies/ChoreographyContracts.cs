@@ -41,7 +41,5 @@ public sealed record ChoreographyView(
     DateTimeOffset CreatedAt,
     DateTimeOffset? FinishedAt);
 
-/// <summary>POST /api/v1/blueprints/validate: whether a blueprint would be accepted, and every problem by field.</summary>
-public sealed record BlueprintCheck(bool Valid, IReadOnlyList<BlueprintProblem> Errors);
-
-public sealed record BlueprintProblem(string Field, string Message);
+/// <summary>POST /api/v1/blueprints/validate: whether a blueprint would be accepted, and every problem by field (e.g. <c>moves[3].duration</c>).</summary>
+public sealed record BlueprintCheck(bool Valid, IReadOnlyDictionary<string, string[]> Errors);

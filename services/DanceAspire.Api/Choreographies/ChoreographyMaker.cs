@@ -60,10 +60,13 @@ public sealed class ChoreographyMaker(DanceDbContext db, JobCreator jobs, IOptio
     /// <summary>Every analyzed song of the owner (for picking one from a description).</summary>
     public async Task<IReadOnlyList<AnalyzedSong>> AnalyzedSongsAsync(Guid ownerId, CancellationToken cancellationToken)
     {
-        var rows = await SongsApi.WithJobs(db, db.Songs.AsNoTracking().Where(s => s.OwnerId == ownerId))
-            .Where(r => r.Job != null && r.Job.State == JobStates.Succeeded)
+        var rows = await (
+                from s in db.Songs.AsNoTracking()
+                join j in db.Jobs.AsNoTracking() on s.JobId equals j.Id
+                where s.OwnerId == ownerId && j.State == JobStates.Succeeded
+                select new { s.Id, s.Title, Job = j })
             .ToListAsync(cancellationToken);
-        return rows.Select(r => SongViews.Analysis(r.Job!) is { } analysis ? new AnalyzedSong(r.Song.Id, r.Song.Title, analysis) : null)
+        return rows.Select(r => SongViews.Analysis(r.Job) is { } analysis ? new AnalyzedSong(r.Id, r.Title, analysis) : null)
             .OfType<AnalyzedSong>().ToList();
     }
 
@@ -111,9 +114,13 @@ public sealed class ChoreographyMaker(DanceDbContext db, JobCreator jobs, IOptio
         };
     }
 
-    /// <summary>A 422 whose <c>errors</c> name each field of the blueprint that is wrong.</summary>
+    /// <summary>A 422 whose <c>errors</c> (field → messages, as in a ValidationProblem) name each field of the blueprint that is wrong.</summary>
     public static ProblemHttpResult BlueprintProblem(IReadOnlyList<BlueprintError> errors) =>
         ApiProblems.Problem(StatusCodes.Status422UnprocessableEntity, "Invalid blueprint",
             $"The blueprint has {errors.Count} problem{(errors.Count == 1 ? "" : "s")}: {string.Join("; ", errors.Take(5))}{(errors.Count > 5 ? "; ..." : "")}",
-            "invalid_blueprint", ("errors", errors.Select(e => new BlueprintProblem(e.Path, e.Message)).ToList()));
+            "invalid_blueprint", ("errors", Fields(errors)));
+
+    /// <summary>The errors keyed by field, as a ValidationProblem carries them.</summary>
+    public static Dictionary<string, string[]> Fields(IReadOnlyList<BlueprintError> errors) =>
+        errors.GroupBy(e => e.Path).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray());
 }
