@@ -1,7 +1,11 @@
 // Search latency of MoveIndex at library scale: build time, then p50/p95/max over many queries,
-// unfiltered and with a filter that keeps about a tenth of the moves.
+// unfiltered and with a filter that keeps about a tenth of the moves. Then the time to analyze a
+// 4-minute song (Vibe Ace played four times over): decoding with ffmpeg, and beats + sections.
 using System.Diagnostics;
 using DanceAspire.Choreography.Search;
+using DanceAspire.Media.Audio;
+using DanceAspire.Music.Songs;
+using DanceAspire.Testing;
 
 const int MoveCount = 100_000;
 const int Dimension = 64;
@@ -35,6 +39,43 @@ Measure("no filter", null);
 Measure("filter ~10 % (style)", new MoveFilter { Styles = ["salsa"] });
 Measure("filter ~12 % (2 styles + difficulty 2..4 + 100 excluded)",
     new MoveFilter { Styles = ["salsa", "jazz"], MinDifficulty = 2, MaxDifficulty = 4, ExcludeIds = moves.Take(100).Select(m => m.Id).ToHashSet() });
+
+await MeasureSongAnalysisAsync();
+
+async Task MeasureSongAnalysisAsync()
+{
+    const int rate = 22050;
+    var song = Path.Combine(Path.GetTempPath(), $"four-minutes-{Guid.NewGuid():N}.ogg");
+    try
+    {
+        // Four plays of a real 61.5 s song: real music, four minutes long.
+        await TestFfmpeg.RunAsync("-stream_loop", "3", "-i", TestMedia.File("music/Kevin_MacLeod_-_Vibe_Ace.hq.ogg"), "-c:a", "libvorbis", song);
+        var analyzer = new SongAnalyzer();
+        analyzer.Analyze(new float[rate * 10], rate);
+        var decodeTimes = new List<double>();
+        var analyzeTimes = new List<double>();
+        SongAnalysis? result = null;
+        for (var run = 0; run < 3; run++)
+        {
+            var watch = Stopwatch.StartNew();
+            var samples = await new AudioDecoder().DecodeMonoAsync(song, rate);
+            decodeTimes.Add(watch.Elapsed.TotalSeconds);
+            watch.Restart();
+            result = analyzer.Analyze(samples, rate);
+            analyzeTimes.Add(watch.Elapsed.TotalSeconds);
+        }
+        decodeTimes.Sort();
+        analyzeTimes.Sort();
+        Console.WriteLine();
+        Console.WriteLine($"Song analysis of a {result!.DurationSeconds:F1} s song (median of 3): decode {decodeTimes[1]:F2} s + tempo, beats, downbeats, " +
+            $"sections and energy {analyzeTimes[1]:F2} s = {decodeTimes[1] + analyzeTimes[1]:F2} s " +
+            $"({result.DurationSeconds / (decodeTimes[1] + analyzeTimes[1]):F0}x realtime; {result.TempoBpm:F1} BPM, {result.Beats.Length} beats, {result.Sections.Count} sections)");
+    }
+    finally
+    {
+        File.Delete(song);
+    }
+}
 
 void Measure(string label, MoveFilter? filter)
 {
