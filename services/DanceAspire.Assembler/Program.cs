@@ -1,11 +1,12 @@
-// Turns blueprints into videos with ffmpeg (the work arrives in a later issue).
+// Turns choreography blueprints into videos with ffmpeg: the "assembly" jobs.
+using DanceAspire.Assembler;
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddRedisClient("redis");
 builder.AddAzureBlobClient("blobs");
-// The job worker host; its handlers arrive with the work itself.
-builder.AddJobWorker();
+builder.AddAssembler();
 
 var app = builder.Build();
 
