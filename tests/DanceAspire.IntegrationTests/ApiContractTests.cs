@@ -86,7 +86,7 @@ public sealed class ApiContractTests(StackFixture stack)
         var operations = document.GetProperty("paths").EnumerateObject()
             .SelectMany(path => path.Value.EnumerateObject().Select(op => (Key: $"{op.Name.ToUpperInvariant()} {path.Name}", Operation: op.Value)))
             .ToDictionary(o => o.Key, o => o.Operation);
-        string[] anonymousOperations = ["POST /api/v1/auth/signup", "POST /api/v1/auth/login", "GET /api/v1/health"];
+        string[] anonymousOperations = ["POST /api/v1/auth/signup", "POST /api/v1/auth/login", "GET /api/v1/health", "GET /api/v1/blueprints/schema"];
         string[] securedOperations =
         [
             "GET /api/v1/users/me", "GET /api/v1/users/me/transactions",
@@ -98,6 +98,13 @@ public sealed class ApiContractTests(StackFixture stack)
             "POST /api/v1/analyses/upload-url", "POST /api/v1/analyses/{id}/confirm", "POST /api/v1/analyses", "GET /api/v1/analyses",
             "GET /api/v1/analyses/{id}", "GET /api/v1/analyses/{id}/result", "GET /api/v1/analyses/{id}/artifacts/{artifact}",
             "GET /api/v1/analyses/{id}/artifacts/{artifact}/link", "DELETE /api/v1/analyses/{id}",
+            "POST /api/v1/songs/upload-url", "POST /api/v1/songs/{id}/confirm", "POST /api/v1/songs", "GET /api/v1/songs",
+            "GET /api/v1/songs/{id}", "GET /api/v1/songs/{id}/audio/link", "DELETE /api/v1/songs/{id}",
+            "GET /api/v1/moves", "GET /api/v1/moves/{id}", "PATCH /api/v1/moves/{id}", "DELETE /api/v1/moves/{id}",
+            "GET /api/v1/moves/{id}/{file}/link", "POST /api/v1/moves/search",
+            "POST /api/v1/choreography/from-song", "POST /api/v1/choreography/from-description", "POST /api/v1/choreography/from-blueprint",
+            "GET /api/v1/choreography", "GET /api/v1/choreography/{id}", "GET /api/v1/choreography/{id}/blueprint",
+            "DELETE /api/v1/choreography/{id}", "POST /api/v1/compositions", "POST /api/v1/blueprints/validate",
         ];
         Assert.Equal(anonymousOperations.Concat(securedOperations).Order(), operations.Keys.Order());
 
@@ -105,6 +112,11 @@ public sealed class ApiContractTests(StackFixture stack)
         var result = document.GetProperty("components").GetProperty("schemas").GetProperty("AnalysisResult").GetProperty("properties");
         Assert.Equal(["movement", "notes", "pose", "processing", "rhythm", "schema_version", "segments", "smoothness_score"],
             result.EnumerateObject().Select(p => p.Name).Order());
+
+        // The blueprint's schema too, as the assembler reads it.
+        var blueprint = document.GetProperty("components").GetProperty("schemas").GetProperty("Blueprint").GetProperty("properties");
+        Assert.Equal(["audio", "difficulty_level", "generation_parameters", "moves", "output_config", "schema_version", "task_id", "total_duration"],
+            blueprint.EnumerateObject().Select(p => p.Name).Order());
 
         var scheme = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer");
         Assert.Equal(("http", "bearer"), (scheme.GetProperty("type").GetString(), scheme.GetProperty("scheme").GetString()));

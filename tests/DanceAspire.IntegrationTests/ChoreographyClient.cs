@@ -36,10 +36,10 @@ public static class ChoreographyClient
         (await PollAsync(() => user.Client.GetFromJsonAsync<Choreography>($"/api/v1/choreography/{id}", JsonSerializerOptions.Web),
             c => c!.State is "completed" or "failed" or "canceled", $"choreography {id}", TimeSpan.FromMinutes(3)))!;
 
-    /// <summary>The caller's moves once there are at least <paramref name="count"/> (the api imports them shortly after each analysis).</summary>
-    public static async Task<List<Move>> WaitForMovesAsync(this TestUser user, int count) =>
+    /// <summary>The caller's moves once there are some from each of <paramref name="analyses"/> (the api imports them shortly after each analysis).</summary>
+    public static async Task<List<Move>> WaitForMovesAsync(this TestUser user, params Guid[] analyses) =>
         (await PollAsync(() => user.Client.GetFromJsonAsync<MovePage>("/api/v1/moves?pageSize=100", JsonSerializerOptions.Web),
-            page => page!.Total >= count, $"{count} moves", TimeSpan.FromSeconds(60)))!.Items;
+            page => analyses.All(a => page!.Items.Any(m => m.AnalysisId == a)), $"moves of {analyses.Length} analyses", TimeSpan.FromSeconds(60)))!.Items;
 
     public static async Task<T> ReadAcceptedAsync<T>(this HttpResponseMessage response)
     {

@@ -43,9 +43,11 @@ public sealed class ChoreographyTests(StackFixture stack, ITestOutputHelper outp
             Assert.NotEmpty(song.Analysis.Downbeats);
 
             // Both videos gave moves, with embeddings, searchable by similarity.
-            var moves = await user.WaitForMovesAsync(2);
+            var moves = await user.WaitForMovesAsync(analyses[0].Id, analyses[1].Id);
             Assert.Equal(2, moves.Select(m => m.AnalysisId).Distinct().Count());
-            var one = (await user.Client.GetFromJsonAsync<Move>($"/api/v1/moves/{moves[0].Id}", JsonSerializerOptions.Web))!;
+            // One from each video, so the composition below joins two different clips.
+            var (fromFirst, fromSecond) = (moves.First(m => m.AnalysisId == analyses[0].Id), moves.First(m => m.AnalysisId == analyses[1].Id));
+            var one = (await user.Client.GetFromJsonAsync<Move>($"/api/v1/moves/{fromFirst.Id}", JsonSerializerOptions.Web))!;
             Assert.Equal(64, one.Embedding!.Length);
             using var patch = await user.Client.PatchAsJsonAsync($"/api/v1/moves/{one.Id}", new { styles = new[] { "Fitness" }, difficulty = 2 });
             Assert.Equal(HttpStatusCode.OK, patch.StatusCode);
@@ -125,7 +127,7 @@ public sealed class ChoreographyTests(StackFixture stack, ITestOutputHelper outp
             using var composed = await user.Client.PostAsJsonAsync("/api/v1/compositions", new
             {
                 songId = song.Id,
-                items = new object[] { new { moveId = moves[0].Id, bars = 1 }, new { moveId = moves[1].Id, bars = 1, transition = "crossfade" } },
+                items = new object[] { new { moveId = fromFirst.Id, bars = 1 }, new { moveId = fromSecond.Id, bars = 1, transition = "crossfade" } },
             });
             var composition = await user.WaitForChoreographyAsync((await composed.ReadAcceptedAsync<Choreography>()).Id);
             Assert.True(composition.State == "completed", $"composition ended {composition.State}: {composition.Error}");
@@ -133,12 +135,12 @@ public sealed class ChoreographyTests(StackFixture stack, ITestOutputHelper outp
             Assert.True(Math.Abs(composedInfo.DurationSeconds!.Value - composition.Blueprint.GetProperty("total_duration").GetDouble()) <= 0.1);
 
             // Deleting a move takes it out of searches at once.
-            using var delete = await user.Client.DeleteAsync($"/api/v1/moves/{moves[1].Id}");
+            using var delete = await user.Client.DeleteAsync($"/api/v1/moves/{fromSecond.Id}");
             Assert.Equal(HttpStatusCode.NoContent, delete.StatusCode);
             using var after = await user.Client.PostAsJsonAsync("/api/v1/moves/search", new { embedding = one.Embedding, k = 10 });
             var remaining = (await after.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("hits").EnumerateArray()
                 .Select(h => h.GetProperty("move").GetProperty("id").GetGuid()).ToList();
-            Assert.DoesNotContain(moves[1].Id, remaining);
+            Assert.DoesNotContain(fromSecond.Id, remaining);
         }
         finally
         {
