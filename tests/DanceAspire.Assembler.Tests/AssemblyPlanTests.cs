@@ -24,7 +24,9 @@ public sealed class AssemblyPlanTests
     public void A_start_time_that_disagrees_with_the_durations_is_refused_naming_the_field()
     {
         var json = TestBlueprints.Json([new("red"), new("green"), new("blue")]).Replace("\"start_time\":2", "\"start_time\":2.5", StringComparison.Ordinal);
-        var blueprint = TestBlueprints.Parse(json);
+        // The validator stops it first; the timeline refuses it too, for a blueprint built in code without the validator.
+        Assert.Contains(BlueprintValidator.Validate(json, BlueprintLimits.Default).Errors, e => e.Path == "moves[2].start_time");
+        var blueprint = System.Text.Json.JsonSerializer.Deserialize(json, BlueprintJsonContext.Default.Blueprint)!;
 
         var error = Assert.Throws<AssemblyInputException>(() => AssemblyTimeline.Create(blueprint));
 

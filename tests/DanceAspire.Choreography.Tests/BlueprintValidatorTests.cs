@@ -119,6 +119,29 @@ public class BlueprintValidatorTests
     }
 
     [Fact]
+    public void A_move_that_starts_in_a_gap_the_transitions_do_not_explain_is_rejected_at_its_start_time()
+    {
+        var error = SingleError(Validate(b => b["moves"]![2]!["start_time"] = 9.0));
+
+        Assert.Equal("moves[2].start_time", error.Path);
+        Assert.Contains("end at 7.5 s", error.Message);
+    }
+
+    [Fact]
+    public void A_move_that_plays_longer_than_its_trimmed_clip_is_rejected_at_its_duration()
+    {
+        var error = SingleError(Validate(b =>
+        {
+            var last = b["moves"]![2]!;
+            last["duration"] = 4.5;
+            b["total_duration"] = 12.0;
+        }));
+
+        Assert.Equal("moves[2].duration", error.Path);
+        Assert.Contains("trimmed clip lasts 4 s", error.Message);
+    }
+
+    [Fact]
     public void Trims_that_leave_nothing_of_the_clip_are_rejected()
     {
         var error = SingleError(Validate(b => b["moves"]![0]!["trim_end"] = 5.5));

@@ -124,7 +124,6 @@ public static class BlueprintValidator
             if (!Enum.IsDefined(move.TransitionType))
                 fail($"{path}.transition_type", $"{(int)move.TransitionType} is not a transition; expected one of {string.Join(", ", BlueprintShape.TransitionNames)}");
 
-            expectedTotal += move.Duration;
             // A crossfade plays the two clips over each other, so it shortens the timeline.
             if (i > 0 && move.TransitionType == TransitionType.Crossfade)
             {
@@ -132,6 +131,13 @@ public static class BlueprintValidator
                 if (moves[i - 1] is { } previous && (transition >= move.Duration || transition >= previous.Duration))
                     fail($"{path}.transition_type", $"a {Format(transition)} s crossfade is not shorter than both clips it joins");
             }
+            // Each move starts where the timeline so far ends: a gap or an overlap the transitions do not explain is a mistake.
+            if (move.StartTime >= 0 && Math.Abs(move.StartTime - expectedTotal) > limits.DurationTolerance)
+                fail($"{path}.start_time", $"is {Format(move.StartTime)} s but the moves before it end at {Format(expectedTotal)} s");
+            var playable = move.OriginalDuration - move.TrimStart - move.TrimEnd;
+            if (move.Duration > 0 && playable > 0 && move.Duration > playable + limits.DurationTolerance)
+                fail($"{path}.duration", $"is {Format(move.Duration)} s but the trimmed clip lasts {Format(playable)} s");
+            expectedTotal += move.Duration;
         }
 
         var total = blueprint.TotalDuration;
