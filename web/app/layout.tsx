@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { SessionNav } from "@/components/SessionNav";
+import { NAV_ITEMS } from "@/lib/navigation";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -8,12 +9,6 @@ export const metadata: Metadata = {
   description:
     "An open platform for dance video: analyze dances, choreograph a dance for a song, animate a photo.",
 };
-
-// Choreograph, Animate and Jobs join this list as their pages are built.
-const navItems = [
-  { href: "/", label: "Home" },
-  { href: "/analyses", label: "Analyses" },
-] as const;
 
 export default function RootLayout({ children }: Readonly<{ children: React.ReactNode }>) {
   return (
@@ -26,7 +21,7 @@ export default function RootLayout({ children }: Readonly<{ children: React.Reac
             </Link>
             <nav aria-label="Main">
               <ul className="flex items-center gap-1">
-                {navItems.map((item) => (
+                {NAV_ITEMS.map((item) => (
                   <li key={item.href}>
                     <Link
                       href={item.href}

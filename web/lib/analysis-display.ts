@@ -52,18 +52,20 @@ export function movementColour(type: string): { swatch: string; text: string } {
   return movementColours[type] ?? unknownMovement;
 }
 
-export interface TimelineBlock extends TimelineRun {
-  /** Left edge, percent of the clip. */
-  left: number;
-  /** Width, percent of the clip. */
-  width: number;
+/** A span laid out on a bar as wide as the clip: its left edge and width, percent of the clip. */
+export type TimelineBlock<T extends Span = TimelineRun> = T & { left: number; width: number };
+
+/** Anything with a start and an end on the clip: movement runs, song sections, a choreography's moves. */
+export interface Span {
+  startS: number;
+  endS: number;
 }
 
 /**
- * Places the runs on a bar as wide as the clip. Runs are clamped to the clip, empty ones dropped; gaps stay gaps
- * (frames without a pose). The clip is the longer of the given duration and the last run's end.
+ * Places the spans on a bar as wide as the clip. Spans are clamped to the clip, empty ones dropped; gaps stay gaps
+ * (frames without a pose). The clip is the longer of the given duration and the last span's end.
  */
-export function layoutTimeline(runs: readonly TimelineRun[], durationS: number): { blocks: TimelineBlock[]; totalS: number } {
+export function layoutTimeline<T extends Span>(runs: readonly T[], durationS: number): { blocks: TimelineBlock<T>[]; totalS: number } {
   const lastEnd = runs.reduce((end, run) => Math.max(end, run.endS), 0);
   const totalS = Math.max(Number.isFinite(durationS) ? durationS : 0, lastEnd);
   if (totalS <= 0) return { blocks: [], totalS: 0 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { safeNextPath, signInPath } from "./navigation";
+import { NAV_ITEMS, safeNextPath, signInPath } from "./navigation";
 
 describe("safeNextPath", () => {
   it("keeps a path of this app", () => {
@@ -17,5 +17,16 @@ describe("signInPath", () => {
   it("returns to the page that asked", () => {
     expect(signInPath("/analyses/a1")).toBe("/signin?next=%2Fanalyses%2Fa1");
     expect(signInPath("/signin")).toBe("/signin");
+  });
+});
+
+describe("NAV_ITEMS", () => {
+  it("links every page of the app once, the choreography half included", () => {
+    expect(NAV_ITEMS.map((item) => item.href)).toEqual(["/", "/analyses", "/moves", "/songs", "/choreography"]);
+    expect(new Set(NAV_ITEMS.map((item) => item.label)).size).toBe(NAV_ITEMS.length);
+  });
+
+  it("links only paths a sign-in may return to", () => {
+    for (const item of NAV_ITEMS) expect(safeNextPath(item.href, "")).toBe(item.href);
   });
 });

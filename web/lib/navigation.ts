@@ -1,4 +1,13 @@
-// Paths the app sends people to.
+// Paths the app sends people to, and the main navigation's links.
+
+/** The main navigation, in the order of the work: analyze videos into moves, add songs, choreograph. */
+export const NAV_ITEMS = [
+  { href: "/", label: "Home" },
+  { href: "/analyses", label: "Analyses" },
+  { href: "/moves", label: "Moves" },
+  { href: "/songs", label: "Songs" },
+  { href: "/choreography", label: "Choreography" },
+] as const;
 
 /**
  * Where to go after signing in: only a path of this app (so a crafted link cannot send people elsewhere),

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useCallback, useEffect, useState } from "react";
+import { Pager } from "@/components/Pager";
 import { ProgressBar } from "@/components/ProgressBar";
 import { progressCaption } from "@/lib/analysis-display";
 import { isInProgress, listAnalyses, type AnalysisPage, type AnalysisView } from "@/lib/api";
@@ -86,29 +87,7 @@ export function AnalysesWorkspace() {
           </ul>
         )}
 
-        {shown && pages > 1 && (
-          <nav aria-label="Pages" className="mt-4 flex items-center justify-between text-sm">
-            <button
-              type="button"
-              disabled={pageNumber <= 1}
-              onClick={() => setPageNumber((n) => n - 1)}
-              className="rounded-md px-3 py-1.5 font-medium text-slate-700 ring-1 ring-slate-300 hover:bg-slate-100 disabled:opacity-50"
-            >
-              ← Newer
-            </button>
-            <span className="text-slate-600">
-              Page {pageNumber} of {pages}
-            </span>
-            <button
-              type="button"
-              disabled={pageNumber >= pages}
-              onClick={() => setPageNumber((n) => n + 1)}
-              className="rounded-md px-3 py-1.5 font-medium text-slate-700 ring-1 ring-slate-300 hover:bg-slate-100 disabled:opacity-50"
-            >
-              Older →
-            </button>
-          </nav>
-        )}
+        {shown && <Pager pageNumber={pageNumber} pages={pages} onPage={setPageNumber} />}
       </section>
     </div>
   );

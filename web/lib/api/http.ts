@@ -31,7 +31,7 @@ export class ApiError extends Error {
 }
 
 export interface RequestOptions {
-  method?: "GET" | "POST" | "PUT" | "DELETE";
+  method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   body?: unknown;
   /** Statuses that count as success; the default is any 2xx. */
   acceptStatuses?: readonly number[];
@@ -175,6 +175,11 @@ export function readArray(record: Record<string, unknown>, field: string, what: 
   const value = record[field];
   if (Array.isArray(value)) return value;
   throw new ApiError(`${what} has no ${field} array.`);
+}
+
+export function readNumberArray(record: Record<string, unknown>, field: string): number[] {
+  const value = record[field];
+  return Array.isArray(value) ? value.filter((v): v is number => typeof v === "number" && Number.isFinite(v)) : [];
 }
 
 export function readStringArray(record: Record<string, unknown>, field: string): string[] {

@@ -3,9 +3,12 @@
 
 export * from "./accounts";
 export * from "./analyses";
+export * from "./choreography";
 export * from "./health";
 export { ApiError, problemMessage, type Problem } from "./http";
 export * from "./jobs";
+export * from "./moves";
 export * from "./results";
 export * from "./session";
+export * from "./songs";
 export * from "./uploads";

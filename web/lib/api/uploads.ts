@@ -1,5 +1,4 @@
-// Sending a video: XMLHttpRequest rather than fetch, because only XHR reports upload progress.
-// The preferred path PUTs straight to blob storage with the api's write-only link; when the
+// Sending a video (with progress, through xhr.ts). The preferred path PUTs straight to blob storage with the api's write-only link; when the
 // browser cannot reach storage (another origin, so CORS or a private address can stop it), the
 // video goes through the gateway as multipart instead.
 
@@ -12,62 +11,15 @@ import {
   type AnalysisView,
   type UploadTicket,
 } from "./analyses";
-import { ApiError, errorFromStatus } from "./http";
-import { clearSession, getToken } from "./session";
+import { ApiError } from "./http";
+import { isAbort, postMultipart, readXhrAnswer, sendWithProgress, UnreachableError, type UploadCallbacks as XhrCallbacks } from "./xhr";
 
-export interface UploadProgress {
-  loaded: number;
-  total: number;
-}
+export { isAbort, UnreachableError, type UploadProgress } from "./xhr";
 
 export type UploadPhase = "preparing" | "uploading" | "checking";
 
-export interface UploadCallbacks {
-  onProgress?: (progress: UploadProgress) => void;
+export interface UploadCallbacks extends XhrCallbacks {
   onPhase?: (phase: UploadPhase) => void;
-  signal?: AbortSignal;
-}
-
-/** The browser got no HTTP answer at all: the host is unreachable or CORS blocked the request. */
-export class UnreachableError extends Error {
-  constructor(readonly url: string) {
-    super(`Could not reach ${new URL(url, "http://relative.invalid").host || "the server"}.`);
-    this.name = "UnreachableError";
-  }
-}
-
-interface XhrRequest {
-  method: "PUT" | "POST";
-  url: string;
-  headers: Record<string, string>;
-  body: Blob | FormData;
-  onProgress?: (progress: UploadProgress) => void;
-  signal?: AbortSignal;
-}
-
-interface XhrResponse {
-  status: number;
-  text: string;
-}
-
-function sendWithProgress({ method, url, headers, body, onProgress, signal }: XhrRequest): Promise<XhrResponse> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) {
-      reject(new DOMException("The upload was canceled.", "AbortError"));
-      return;
-    }
-    const xhr = new XMLHttpRequest();
-    xhr.open(method, url);
-    for (const [name, value] of Object.entries(headers)) xhr.setRequestHeader(name, value);
-    xhr.upload.onprogress = (event) => {
-      if (event.lengthComputable) onProgress?.({ loaded: event.loaded, total: event.total });
-    };
-    xhr.onload = () => resolve({ status: xhr.status, text: xhr.responseText });
-    xhr.onerror = () => reject(new UnreachableError(url));
-    xhr.onabort = () => reject(new DOMException("The upload was canceled.", "AbortError"));
-    signal?.addEventListener("abort", () => xhr.abort(), { once: true });
-    xhr.send(body);
-  });
 }
 
 /** PUTs the file to the ticket's storage link with the headers storage requires. */
@@ -87,33 +39,17 @@ export async function putToStorage(ticket: UploadTicket, file: Blob, { onProgres
 }
 
 /** POST /api/v1/analyses as multipart/form-data: the video goes through the gateway and is queued at once. */
-export async function uploadMultipart(file: File, options: AnalysisOptions, { onProgress, signal }: UploadCallbacks = {}): Promise<AnalysisView> {
+export function uploadMultipart(file: File, options: AnalysisOptions, callbacks: UploadCallbacks = {}): Promise<AnalysisView> {
   const form = new FormData();
   form.append("model", options.model);
   form.append("overlay", String(options.overlay));
   form.append("file", file, file.name);
-  const token = getToken();
-  const headers: Record<string, string> = { Accept: "application/json" };
-  if (token) headers.Authorization = `Bearer ${token}`;
-
-  const { status, text } = await sendWithProgress({ method: "POST", url: "/api/v1/analyses", headers, body: form, onProgress, signal });
-  return readApiAnswer(status, text, token !== null);
+  return postMultipart("/api/v1/analyses", form, parseAnalysisView, callbacks);
 }
 
-/** Reads the api's answer to an XHR call like requestJson reads fetch's: the view, or the problem as an ApiError. */
+/** Reads the api's answer to the multipart upload: the analysis, or the problem as an ApiError. */
 export function readApiAnswer(status: number, text: string, sentToken: boolean): AnalysisView {
-  let body: unknown = null;
-  try {
-    body = text ? JSON.parse(text) : null;
-  } catch {
-    // Not JSON; the status decides.
-  }
-  if (status >= 200 && status < 300) {
-    if (body === null) throw new ApiError(`The api answered HTTP ${status} without JSON.`, status);
-    return parseAnalysisView(body);
-  }
-  if (status === 401 && sentToken) clearSession();
-  throw errorFromStatus(status, body);
+  return readXhrAnswer(status, text, sentToken, parseAnalysisView);
 }
 
 /**
@@ -139,8 +75,4 @@ export async function uploadVideo(file: File, options: AnalysisOptions, callback
   }
   onPhase?.("checking");
   return confirmUpload(ticket.analysisId, signal);
-}
-
-export function isAbort(error: unknown): boolean {
-  return error instanceof DOMException && error.name === "AbortError";
 }
