@@ -295,9 +295,7 @@ public static class ChoreographyApi
         var total = await mine.CountAsync(cancellationToken);
         var ids = await mine.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id).Skip(paging.Skip).Take(paging.PageSize)
             .Select(c => c.Id).ToListAsync(cancellationToken);
-        var items = new List<ChoreographyView>();
-        foreach (var id in ids) items.Add(await views.ViewAsync(id, cancellationToken));
-        return TypedResults.Ok(new Page<ChoreographyView>(items, paging.PageNumber, paging.PageSize, total));
+        return TypedResults.Ok(new Page<ChoreographyView>(await views.ViewsAsync(ids, cancellationToken), paging.PageNumber, paging.PageSize, total));
     }
 
     private static async Task<Results<Ok<ChoreographyView>, ProblemHttpResult>> Get(

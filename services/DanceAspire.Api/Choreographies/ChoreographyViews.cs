@@ -12,15 +12,29 @@ namespace DanceAspire.Api.Choreographies;
 /// <summary>Reads a choreography with its job into its view, with a fresh read link to the video once it exists.</summary>
 public sealed class ChoreographyViews(DanceDbContext db, ChoreographyStorage storage, IOptionsMonitor<AnalysesOptions> options, TimeProvider time)
 {
-    public async Task<ChoreographyView> ViewAsync(Guid id, CancellationToken cancellationToken)
+    public async Task<ChoreographyView> ViewAsync(Guid id, CancellationToken cancellationToken) =>
+        (await ViewsAsync([id], cancellationToken)).Single();
+
+    /// <summary>The views of <paramref name="ids"/>, in that order, read in one query.</summary>
+    public async Task<IReadOnlyList<ChoreographyView>> ViewsAsync(IReadOnlyList<Guid> ids, CancellationToken cancellationToken)
     {
-        var row = await (
-                from c in db.Choreographies.AsNoTracking().Where(c => c.Id == id)
+        var rows = await (
+                from c in db.Choreographies.AsNoTracking().Where(c => ids.Contains(c.Id))
                 join j in db.Jobs on c.JobId equals j.Id into jobs
                 from found in jobs.DefaultIfEmpty()
                 select new { Choreography = c, Job = found })
-            .SingleAsync(cancellationToken);
-        var (choreography, job) = (row.Choreography, (Job?)row.Job);
+            .ToDictionaryAsync(r => r.Choreography.Id, cancellationToken);
+        var views = new List<ChoreographyView>(ids.Count);
+        foreach (var id in ids)
+        {
+            views.Add(await ViewAsync(rows[id].Choreography, rows[id].Job, cancellationToken));
+        }
+        return views;
+    }
+
+    private async Task<ChoreographyView> ViewAsync(DanceAspire.Data.Choreographies.Choreography choreography, Job? job, CancellationToken cancellationToken)
+    {
+        var id = choreography.Id;
         var state = UploadViews.JobState(job);
         var summary = state == "completed" && job!.Result is { } result
             ? JsonSerializer.Deserialize<AssemblySummary>(result, JsonSerializerOptions.Web)
