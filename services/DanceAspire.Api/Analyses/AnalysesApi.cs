@@ -84,15 +84,9 @@ public static class AnalysesApi
         }
         var now = time.GetUtcNow();
         var analysis = NewAnalysis(caller, request.FileName!, request.ContentType!, request.Options, "sas", now);
-        analysis.SizeBytes = request.SizeBytes!.Value;
-        analysis.UploadExpiresAt = now.AddMinutes(options.CurrentValue.UploadUrlMinutes);
-        db.Analyses.Add(analysis);
-        await db.SaveChangesAsync(cancellationToken);
-
-        var url = await storage.WriteUrlAsync(analysis.Id, AnalysisBlobs.Original, analysis.UploadExpiresAt.Value, cancellationToken);
-        var ticket = new UploadTicket(analysis.Id, url.AbsoluteUri, analysis.UploadExpiresAt.Value,
-            new Dictionary<string, string> { ["x-ms-blob-type"] = "BlockBlob", ["Content-Type"] = analysis.ContentType });
-        return TypedResults.Created($"/api/v1/analyses/{analysis.Id}", ticket);
+        var link = await UploadLinks.IssueAsync(db, analysis, request.SizeBytes!.Value, storage, AnalysisBlobs.Original,
+            options.CurrentValue.UploadUrlMinutes, now, cancellationToken);
+        return TypedResults.Created($"/api/v1/analyses/{analysis.Id}", new UploadTicket(analysis.Id, link.Url, link.ExpiresAt, link.RequiredHeaders));
     }
 
     private static async Task<Results<Accepted<AnalysisView>, Ok<AnalysisView>, ValidationProblem, ProblemHttpResult>> Confirm(
@@ -220,17 +214,10 @@ public static class AnalysesApi
         {
             return NoSuchAnalysis(id);
         }
-        if (analysis.JobId is { } jobId)
-        {
-            // Stop the work first, so the worker does not write files after they are deleted (the sweeper removes any that slip through).
-            await jobs.RequestCancelAsync(jobId, cancellationToken);
-        }
         // Its moves go with it (the rows by cascade): out of the index and storage too.
         var moves = await db.Moves.Where(m => m.AnalysisId == id).Select(m => m.Id).ToListAsync(cancellationToken);
-        db.Analyses.Remove(analysis);
-        await db.SaveChangesAsync(cancellationToken);
+        await JobRowDeletion.DeleteAsync(db, jobs, analysis, analysis.JobId, storage, id, cancellationToken);
         library.Remove(moves);
-        await storage.DeleteAllAsync(id, cancellationToken);
         await moveStorage.DeleteAllAsync(id, cancellationToken);
         return TypedResults.NoContent();
     }

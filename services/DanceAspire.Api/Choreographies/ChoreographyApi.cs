@@ -211,8 +211,9 @@ public static class ChoreographyApi
     private static async Task<Results<Accepted<ChoreographyView>, ProblemHttpResult>> FromBlueprint(
         HttpContext http, Caller caller, DanceDbContext db, ChoreographyMaker maker, ChoreographyViews views, CancellationToken cancellationToken)
     {
-        var (blueprint, problem) = await ReadBlueprintAsync(http, caller, db, cancellationToken);
+        var (blueprint, errors, problem) = await ReadBlueprintAsync(http, caller, db, cancellationToken);
         if (problem is not null) return problem;
+        if (errors.Count > 0) return ChoreographyMaker.BlueprintProblem(errors);
         var id = Guid.CreateVersion7();
         var songId = SongIdOf(blueprint!.Audio.Path);
         var (choreography, submitProblem) = await maker.SubmitAsync(id, caller.UserId, ChoreographySources.Blueprint, songId,
@@ -224,25 +225,21 @@ public static class ChoreographyApi
     private static async Task<Results<Ok<BlueprintCheck>, ProblemHttpResult>> Validate(
         HttpContext http, Caller caller, DanceDbContext db, CancellationToken cancellationToken)
     {
-        var (_, problem) = await ReadBlueprintAsync(http, caller, db, cancellationToken);
-        if (problem is { StatusCode: StatusCodes.Status422UnprocessableEntity, ProblemDetails.Extensions: var extensions }
-            && extensions.TryGetValue("errors", out var errors) && errors is Dictionary<string, string[]> fields)
-        {
-            return TypedResults.Ok(new BlueprintCheck(false, fields));
-        }
-        return problem is not null ? problem : TypedResults.Ok(new BlueprintCheck(true, new Dictionary<string, string[]>()));
+        var (_, errors, problem) = await ReadBlueprintAsync(http, caller, db, cancellationToken);
+        return problem is not null ? problem : TypedResults.Ok(new BlueprintCheck(errors.Count == 0, ChoreographyMaker.Fields(errors)));
     }
 
     /// <summary>
     /// Reads a blueprint from the body and checks it: the schema and the assembler's rules, then that every clip is one
-    /// of the caller's moves and the song one of the caller's songs (a path inside our containers is not enough).
+    /// of the caller's moves and the song one of the caller's songs (a path inside our containers is not enough). The
+    /// blueprint when it passed, else its errors by field; a problem only when the body could not be read at all.
     /// </summary>
-    private static async Task<(Blueprint? Blueprint, ProblemHttpResult? Problem)> ReadBlueprintAsync(
+    private static async Task<(Blueprint? Blueprint, IReadOnlyList<BlueprintError> Errors, ProblemHttpResult? Problem)> ReadBlueprintAsync(
         HttpContext http, Caller caller, DanceDbContext db, CancellationToken cancellationToken)
     {
         if (http.Request.ContentLength > MaxBlueprintBytes)
         {
-            return (null, ApiProblems.Problem(StatusCodes.Status413PayloadTooLarge, "Blueprint too large",
+            return (null, [], ApiProblems.Problem(StatusCodes.Status413PayloadTooLarge, "Blueprint too large",
                 $"A blueprint is at most {UploadSizes.Bytes(MaxBlueprintBytes)}.", "too_large"));
         }
         using var reader = new StreamReader(http.Request.Body);
@@ -250,13 +247,13 @@ public static class ChoreographyApi
         var read = await reader.ReadBlockAsync(buffer.AsMemory(), cancellationToken);
         if (read > MaxBlueprintBytes)
         {
-            return (null, ApiProblems.Problem(StatusCodes.Status413PayloadTooLarge, "Blueprint too large",
+            return (null, [], ApiProblems.Problem(StatusCodes.Status413PayloadTooLarge, "Blueprint too large",
                 $"A blueprint is at most {UploadSizes.Bytes(MaxBlueprintBytes)}.", "too_large"));
         }
         var validation = BlueprintValidator.Validate(new string(buffer, 0, read), BlueprintLimits.Default);
         if (!validation.IsValid)
         {
-            return (null, ChoreographyMaker.BlueprintProblem(validation.Errors));
+            return (null, validation.Errors, null);
         }
         var blueprint = validation.Blueprint!;
         var errors = new List<BlueprintError>();
@@ -273,7 +270,7 @@ public static class ChoreographyApi
         {
             errors.Add(new("audio.path", $"'{blueprint.Audio.Path}' is not one of your songs"));
         }
-        return errors.Count > 0 ? (null, ChoreographyMaker.BlueprintProblem(errors)) : (blueprint, null);
+        return errors.Count > 0 ? (null, errors, null) : (blueprint, [], null);
     }
 
     /// <summary>The song id of an audio path "songs/{id}/original", or null for any other path.</summary>
@@ -318,13 +315,7 @@ public static class ChoreographyApi
         {
             return NoSuchChoreography(id);
         }
-        if (choreography.JobId is { } jobId)
-        {
-            await jobs.RequestCancelAsync(jobId, cancellationToken);
-        }
-        db.Choreographies.Remove(choreography);
-        await db.SaveChangesAsync(cancellationToken);
-        await storage.DeleteAllAsync(id, cancellationToken);
+        await JobRowDeletion.DeleteAsync(db, jobs, choreography, choreography.JobId, storage, id, cancellationToken);
         return TypedResults.NoContent();
     }
 

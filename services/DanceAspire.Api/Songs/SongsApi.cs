@@ -73,15 +73,9 @@ public static class SongsApi
         }
         var now = time.GetUtcNow();
         var song = NewSong(caller, request.FileName!, request.ContentType!, request.Title, "sas", now);
-        song.SizeBytes = request.SizeBytes!.Value;
-        song.UploadExpiresAt = now.AddMinutes(options.CurrentValue.UploadUrlMinutes);
-        db.Songs.Add(song);
-        await db.SaveChangesAsync(cancellationToken);
-
-        var url = await storage.WriteUrlAsync(song.Id, SongStorage.Original, song.UploadExpiresAt.Value, cancellationToken);
-        var ticket = new SongUploadTicket(song.Id, url.AbsoluteUri, song.UploadExpiresAt.Value,
-            new Dictionary<string, string> { ["x-ms-blob-type"] = "BlockBlob", ["Content-Type"] = song.ContentType });
-        return TypedResults.Created($"/api/v1/songs/{song.Id}", ticket);
+        var link = await UploadLinks.IssueAsync(db, song, request.SizeBytes!.Value, storage, SongStorage.Original,
+            options.CurrentValue.UploadUrlMinutes, now, cancellationToken);
+        return TypedResults.Created($"/api/v1/songs/{song.Id}", new SongUploadTicket(song.Id, link.Url, link.ExpiresAt, link.RequiredHeaders));
     }
 
     private static async Task<Results<Accepted<SongView>, Ok<SongView>, ValidationProblem, ProblemHttpResult>> Confirm(
@@ -197,13 +191,7 @@ public static class SongsApi
         {
             return NoSuchSong(id);
         }
-        if (song.JobId is { } jobId)
-        {
-            await jobs.RequestCancelAsync(jobId, cancellationToken);
-        }
-        db.Songs.Remove(song);
-        await db.SaveChangesAsync(cancellationToken);
-        await storage.DeleteAllAsync(id, cancellationToken);
+        await JobRowDeletion.DeleteAsync(db, jobs, song, song.JobId, storage, id, cancellationToken);
         return TypedResults.NoContent();
     }
 
