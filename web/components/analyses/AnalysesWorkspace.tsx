@@ -1,11 +1,11 @@
 "use client";
 
 import Link from "next/link";
-import { useCallback, useEffect, useState } from "react";
-import { Pager } from "@/components/Pager";
+import { ListSection } from "@/components/ListSection";
 import { ProgressBar } from "@/components/ProgressBar";
+import { usePolledPage } from "@/components/usePolledPage";
 import { progressCaption } from "@/lib/analysis-display";
-import { isInProgress, listAnalyses, type AnalysisPage, type AnalysisView } from "@/lib/api";
+import { isInProgress, listAnalyses, type AnalysisView } from "@/lib/api";
 import { formatBytes, formatClock, formatModel } from "@/lib/format";
 import { StateBadge } from "./StateBadge";
 import { Thumbnail } from "./Thumbnail";
@@ -14,81 +14,33 @@ import { UploadForm } from "./UploadForm";
 const PAGE_SIZE = 20;
 const REFRESH_INTERVAL_MS = 3000;
 
-type ListState =
-  | { kind: "loading" }
-  | { kind: "loaded"; page: AnalysisPage }
-  | { kind: "error"; message: string; page: AnalysisPage | null };
+const loadPage = (page: number, signal: AbortSignal) => listAnalyses({ page, pageSize: PAGE_SIZE }, signal);
+const stillChanging = (item: AnalysisView) => isInProgress(item.state);
 
 /** The upload form and the caller's analyses, newest first; the list refreshes while any is in progress. */
 export function AnalysesWorkspace() {
-  const [pageNumber, setPageNumber] = useState(1);
-  const [list, setList] = useState<ListState>({ kind: "loading" });
-  const [reloads, setReloads] = useState(0);
-  const reload = useCallback(() => setReloads((n) => n + 1), []);
-
-  const shown = list.kind === "loading" ? null : list.page;
-  const anyInProgress = shown?.items.some((item) => isInProgress(item.state)) ?? false;
-
-  useEffect(() => {
-    const controller = new AbortController();
-    listAnalyses({ page: pageNumber, pageSize: PAGE_SIZE }, controller.signal).then(
-      (page) => setList({ kind: "loaded", page }),
-      (error) => {
-        if (controller.signal.aborted) return;
-        const message = error instanceof Error ? error.message : String(error);
-        setList((current) => ({ kind: "error", message, page: current.kind === "loading" ? null : current.page }));
-      },
-    );
-    return () => controller.abort();
-  }, [pageNumber, reloads]);
-
-  useEffect(() => {
-    if (!anyInProgress) return;
-    const timer = setTimeout(reload, REFRESH_INTERVAL_MS);
-    return () => clearTimeout(timer);
-  }, [anyInProgress, reload, list]);
-
-  const pages = shown ? Math.max(1, Math.ceil(shown.total / PAGE_SIZE)) : 1;
+  const { list, shown, pageNumber, setPageNumber, reload } = usePolledPage(loadPage, { stillChanging, intervalMs: REFRESH_INTERVAL_MS });
 
   return (
     <div className="space-y-8">
       <UploadForm onChange={reload} />
 
-      <section aria-labelledby="analyses-heading" aria-busy={list.kind === "loading"}>
-        <div className="flex items-baseline justify-between gap-4">
-          <h2 id="analyses-heading" className="text-lg font-semibold text-slate-900">
-            Your analyses
-          </h2>
-          {shown && <p className="text-sm text-slate-600">{shown.total} in all</p>}
-        </div>
-
-        {list.kind === "error" && (
-          <p role="alert" className="mt-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 ring-1 ring-inset ring-red-600/20">
-            The list could not be read: {list.message}{" "}
-            <button type="button" onClick={reload} className="font-medium underline underline-offset-2">
-              Try again
-            </button>
-          </p>
-        )}
-
-        {list.kind === "loading" && <p className="mt-4 text-sm text-slate-600">Loading your analyses…</p>}
-
-        {shown && shown.items.length === 0 && (
-          <p className="mt-4 rounded-xl border border-dashed border-slate-300 px-5 py-8 text-center text-sm text-slate-600">
-            No analyses yet. Upload a dance video above to get its poses, movements and rhythm.
-          </p>
-        )}
-
-        {shown && shown.items.length > 0 && (
-          <ul className="mt-4 divide-y divide-slate-100 overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm" data-testid="analyses-list">
-            {shown.items.map((item) => (
-              <AnalysisRow key={item.id} item={item} />
-            ))}
-          </ul>
-        )}
-
-        {shown && <Pager pageNumber={pageNumber} pages={pages} onPage={setPageNumber} />}
-      </section>
+      <ListSection
+        headingId="analyses-heading"
+        heading="Your analyses"
+        list={list}
+        reload={reload}
+        pageNumber={pageNumber}
+        pageSize={PAGE_SIZE}
+        onPage={setPageNumber}
+        loadingText="Loading your analyses…"
+        emptyText="No analyses yet. Upload a dance video above to get its poses, movements and rhythm."
+        listTestId="analyses-list"
+      >
+        {shown?.items.map((item) => (
+          <AnalysisRow key={item.id} item={item} />
+        ))}
+      </ListSection>
     </div>
   );
 }

@@ -1,7 +1,8 @@
 "use client";
 
-import Link from "next/link";
 import { useEffect, useState } from "react";
+import { DetailShell } from "@/components/DetailShell";
+import type { ItemState } from "@/components/usePolledItem";
 import { ApiError, getAnalysis, type AnalysisView } from "@/lib/api";
 import { formatBytes, formatClock, formatModel } from "@/lib/format";
 import { AnalysisReport } from "./AnalysisReport";
@@ -10,16 +11,14 @@ import { LiveProgress } from "./LiveProgress";
 import { StateBadge } from "./StateBadge";
 import { useLiveAnalysis } from "./useLiveAnalysis";
 
-type LoadState = { kind: "loading" } | { kind: "loaded"; view: AnalysisView } | { kind: "error"; message: string; missing: boolean };
-
 /** One analysis: live while it runs, its report once completed, the reason when it did not. */
 export function AnalysisDetail({ id }: { id: string }) {
-  const [load, setLoad] = useState<LoadState>({ kind: "loading" });
+  const [load, setLoad] = useState<ItemState<AnalysisView>>({ kind: "loading" });
 
   useEffect(() => {
     const controller = new AbortController();
     getAnalysis(id, controller.signal).then(
-      (view) => setLoad({ kind: "loaded", view }),
+      (item) => setLoad({ kind: "loaded", item }),
       (error) => {
         if (controller.signal.aborted) return;
         const missing = error instanceof ApiError && (error.httpStatus === 404 || error.httpStatus === 400);
@@ -30,19 +29,9 @@ export function AnalysisDetail({ id }: { id: string }) {
   }, [id]);
 
   return (
-    <div className="space-y-6">
-      <Link href="/analyses" className="text-sm font-medium text-indigo-700 underline-offset-2 hover:underline">
-        ← All analyses
-      </Link>
-      {load.kind === "loading" && <p className="text-sm text-slate-600">Loading the analysis…</p>}
-      {load.kind === "error" && (
-        <div role="alert" className="rounded-xl border border-red-200 bg-red-50 p-5 text-sm text-red-800">
-          <p className="font-medium">{load.missing ? "There is no such analysis." : "The analysis could not be read."}</p>
-          <p className="mt-1">{load.message}</p>
-        </div>
-      )}
-      {load.kind === "loaded" && <LoadedAnalysis initial={load.view} />}
-    </div>
+    <DetailShell backHref="/analyses" backText="← All analyses" noun="analysis" state={load}>
+      {(view) => <LoadedAnalysis initial={view} />}
+    </DetailShell>
   );
 }
 

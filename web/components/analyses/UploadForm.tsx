@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useId, useRef, useState } from "react";
-import { ProgressBar } from "@/components/ProgressBar";
+import { UploadProgress } from "@/components/UploadProgress";
 import { announceAccountChange, isAbort, POSE_MODELS, uploadVideo, type AnalysisView, type PoseModel, type UploadPhase } from "@/lib/api";
 import { formatBytes, formatModel } from "@/lib/format";
 import { LiveProgress } from "./LiveProgress";
@@ -199,17 +199,13 @@ function SendingProgress({ phase, loaded, total, onCancel }: { phase: UploadPhas
         ? "Uploaded. Checking the video…"
         : `Uploading ${formatBytes(loaded)} of ${formatBytes(total)} · ${Math.round(fraction * 100)}%`;
   return (
-    <div className="space-y-1.5" aria-live="polite">
-      <ProgressBar value={fraction} label="Upload progress" indeterminate={phase !== "uploading"} tone="emerald" />
-      <div className="flex items-center justify-between gap-4 text-sm text-slate-600">
-        <p>{caption}</p>
-        {phase === "uploading" && !uploaded && (
-          <button type="button" onClick={onCancel} className="font-medium text-slate-700 underline-offset-2 hover:underline">
-            Cancel
-          </button>
-        )}
-      </div>
-    </div>
+    <UploadProgress
+      fraction={fraction}
+      indeterminate={phase !== "uploading"}
+      caption={caption}
+      canCancel={phase === "uploading" && !uploaded}
+      onCancel={onCancel}
+    />
   );
 }
 

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { ConfirmDeleteButton } from "@/components/ConfirmDeleteButton";
+import { DetailShell } from "@/components/DetailShell";
 import { usePolledItem } from "@/components/usePolledItem";
 import { deleteChoreography, getChoreography, isChoreographyInProgress, type ChoreographyView } from "@/lib/api";
 import { sourceLabel } from "@/lib/choreography-display";
@@ -19,19 +20,9 @@ const stillChanging = (view: ChoreographyView) => isChoreographyInProgress(view.
 export function ChoreographyDetail({ id }: { id: string }) {
   const { state, reload } = usePolledItem(id, getChoreography, stillChanging, POLL_INTERVAL_MS);
   return (
-    <div className="space-y-6">
-      <Link href="/choreography" className="text-sm font-medium text-indigo-700 underline-offset-2 hover:underline">
-        ← All choreographies
-      </Link>
-      {state.kind === "loading" && <p className="text-sm text-slate-600">Loading the choreography…</p>}
-      {state.kind === "error" && (
-        <div role="alert" className="rounded-xl border border-red-200 bg-red-50 p-5 text-sm text-red-800">
-          <p className="font-medium">{state.missing ? "There is no such choreography." : "The choreography could not be read."}</p>
-          <p className="mt-1">{state.message}</p>
-        </div>
-      )}
-      {state.kind === "loaded" && <LoadedChoreography view={state.item} onLinkExpired={reload} />}
-    </div>
+    <DetailShell backHref="/choreography" backText="← All choreographies" noun="choreography" state={state}>
+      {(view) => <LoadedChoreography view={view} onLinkExpired={reload} />}
+    </DetailShell>
   );
 }
 

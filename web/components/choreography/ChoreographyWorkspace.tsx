@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useState } from "react";
-import { Pager } from "@/components/Pager";
+import { ListSection } from "@/components/ListSection";
 import { usePolledPage } from "@/components/usePolledPage";
 import { isChoreographyInProgress, listChoreographies, type ChoreographyView } from "@/lib/api";
 import { sourceLabel } from "@/lib/choreography-display";
@@ -22,7 +22,6 @@ const stillChanging = (view: ChoreographyView) => isChoreographyInProgress(view.
 export function ChoreographyWorkspace() {
   const { list, shown, pageNumber, setPageNumber, reload } = usePolledPage(loadPage, { stillChanging, intervalMs: REFRESH_INTERVAL_MS });
   const [started, setStarted] = useState<ChoreographyView | null>(null);
-  const pages = shown ? Math.max(1, Math.ceil(shown.total / PAGE_SIZE)) : 1;
 
   const onCreated = (view: ChoreographyView) => {
     setStarted(view);
@@ -46,41 +45,22 @@ export function ChoreographyWorkspace() {
         </p>
       )}
 
-      <section aria-labelledby="choreographies-heading" aria-busy={list.kind === "loading"}>
-        <div className="flex items-baseline justify-between gap-4">
-          <h2 id="choreographies-heading" className="text-lg font-semibold text-slate-900">
-            Your choreographies
-          </h2>
-          {shown && <p className="text-sm text-slate-600">{shown.total} in all</p>}
-        </div>
-
-        {list.kind === "error" && (
-          <p role="alert" className="mt-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 ring-1 ring-inset ring-red-600/20">
-            The list could not be read: {list.message}{" "}
-            <button type="button" onClick={reload} className="font-medium underline underline-offset-2">
-              Try again
-            </button>
-          </p>
-        )}
-
-        {list.kind === "loading" && <p className="mt-4 text-sm text-slate-600">Loading your choreographies…</p>}
-
-        {shown && shown.items.length === 0 && (
-          <p className="mt-4 rounded-xl border border-dashed border-slate-300 px-5 py-8 text-center text-sm text-slate-600">
-            No choreographies yet. Start one above from a song, or describe the dance you want.
-          </p>
-        )}
-
-        {shown && shown.items.length > 0 && (
-          <ul className="mt-4 divide-y divide-slate-100 overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm" data-testid="choreographies-list">
-            {shown.items.map((view) => (
-              <ChoreographyRow key={view.id} view={view} />
-            ))}
-          </ul>
-        )}
-
-        {shown && <Pager pageNumber={pageNumber} pages={pages} onPage={setPageNumber} />}
-      </section>
+      <ListSection
+        headingId="choreographies-heading"
+        heading="Your choreographies"
+        list={list}
+        reload={reload}
+        pageNumber={pageNumber}
+        pageSize={PAGE_SIZE}
+        onPage={setPageNumber}
+        loadingText="Loading your choreographies…"
+        emptyText="No choreographies yet. Start one above from a song, or describe the dance you want."
+        listTestId="choreographies-list"
+      >
+        {shown?.items.map((view) => (
+          <ChoreographyRow key={view.id} view={view} />
+        ))}
+      </ListSection>
     </div>
   );
 }

@@ -1,8 +1,8 @@
 "use client";
 
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { ConfirmDeleteButton } from "@/components/ConfirmDeleteButton";
+import { DetailShell } from "@/components/DetailShell";
 import { ProgressBar } from "@/components/ProgressBar";
 import { StateBadge } from "@/components/analyses/StateBadge";
 import { usePolledItem } from "@/components/usePolledItem";
@@ -19,19 +19,9 @@ const stillChanging = (song: SongView) => isInProgress(song.state);
 export function SongDetail({ id }: { id: string }) {
   const { state } = usePolledItem(id, getSong, stillChanging, POLL_INTERVAL_MS);
   return (
-    <div className="space-y-6">
-      <Link href="/songs" className="text-sm font-medium text-indigo-700 underline-offset-2 hover:underline">
-        ← All songs
-      </Link>
-      {state.kind === "loading" && <p className="text-sm text-slate-600">Loading the song…</p>}
-      {state.kind === "error" && (
-        <div role="alert" className="rounded-xl border border-red-200 bg-red-50 p-5 text-sm text-red-800">
-          <p className="font-medium">{state.missing ? "There is no such song." : "The song could not be read."}</p>
-          <p className="mt-1">{state.message}</p>
-        </div>
-      )}
-      {state.kind === "loaded" && <LoadedSong song={state.item} />}
-    </div>
+    <DetailShell backHref="/songs" backText="← All songs" noun="song" state={state}>
+      {(song) => <LoadedSong song={song} />}
+    </DetailShell>
   );
 }
 

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useId, useRef, useState } from "react";
-import { ProgressBar } from "@/components/ProgressBar";
+import { UploadProgress } from "@/components/UploadProgress";
 import { announceAccountChange, isAbort, uploadSong, type SongView } from "@/lib/api";
 import { formatBytes } from "@/lib/format";
 
@@ -142,16 +142,12 @@ function SendingProgress({ loaded, total, onCancel }: { loaded: number; total: n
   const fraction = total > 0 ? loaded / total : 0;
   const uploaded = fraction >= 1;
   return (
-    <div className="space-y-1.5" aria-live="polite">
-      <ProgressBar value={fraction} label="Upload progress" indeterminate={uploaded} tone="emerald" />
-      <div className="flex items-center justify-between gap-4 text-sm text-slate-600">
-        <p>{uploaded ? "Uploaded. Checking the song…" : `Uploading ${formatBytes(loaded)} of ${formatBytes(total)} · ${Math.round(fraction * 100)}%`}</p>
-        {!uploaded && (
-          <button type="button" onClick={onCancel} className="font-medium text-slate-700 underline-offset-2 hover:underline">
-            Cancel
-          </button>
-        )}
-      </div>
-    </div>
+    <UploadProgress
+      fraction={fraction}
+      indeterminate={uploaded}
+      caption={uploaded ? "Uploaded. Checking the song…" : `Uploading ${formatBytes(loaded)} of ${formatBytes(total)} · ${Math.round(fraction * 100)}%`}
+      canCancel={!uploaded}
+      onCancel={onCancel}
+    />
   );
 }

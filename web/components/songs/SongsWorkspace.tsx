@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { Pager } from "@/components/Pager";
+import { ListSection } from "@/components/ListSection";
 import { ProgressBar } from "@/components/ProgressBar";
 import { StateBadge } from "@/components/analyses/StateBadge";
 import { usePolledPage } from "@/components/usePolledPage";
@@ -19,47 +19,27 @@ const stillChanging = (song: SongView) => isInProgress(song.state);
 /** The upload form and the caller's songs, newest first; the list refreshes while any is being analyzed. */
 export function SongsWorkspace() {
   const { list, shown, pageNumber, setPageNumber, reload } = usePolledPage(loadPage, { stillChanging, intervalMs: REFRESH_INTERVAL_MS });
-  const pages = shown ? Math.max(1, Math.ceil(shown.total / PAGE_SIZE)) : 1;
 
   return (
     <div className="space-y-8">
       <SongUploadForm onChange={reload} />
 
-      <section aria-labelledby="songs-heading" aria-busy={list.kind === "loading"}>
-        <div className="flex items-baseline justify-between gap-4">
-          <h2 id="songs-heading" className="text-lg font-semibold text-slate-900">
-            Your songs
-          </h2>
-          {shown && <p className="text-sm text-slate-600">{shown.total} in all</p>}
-        </div>
-
-        {list.kind === "error" && (
-          <p role="alert" className="mt-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 ring-1 ring-inset ring-red-600/20">
-            The list could not be read: {list.message}{" "}
-            <button type="button" onClick={reload} className="font-medium underline underline-offset-2">
-              Try again
-            </button>
-          </p>
-        )}
-
-        {list.kind === "loading" && <p className="mt-4 text-sm text-slate-600">Loading your songs…</p>}
-
-        {shown && shown.items.length === 0 && (
-          <p className="mt-4 rounded-xl border border-dashed border-slate-300 px-5 py-8 text-center text-sm text-slate-600">
-            No songs yet. Add one above to choreograph a dance to it.
-          </p>
-        )}
-
-        {shown && shown.items.length > 0 && (
-          <ul className="mt-4 divide-y divide-slate-100 overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm" data-testid="songs-list">
-            {shown.items.map((song) => (
-              <SongRow key={song.id} song={song} />
-            ))}
-          </ul>
-        )}
-
-        {shown && <Pager pageNumber={pageNumber} pages={pages} onPage={setPageNumber} />}
-      </section>
+      <ListSection
+        headingId="songs-heading"
+        heading="Your songs"
+        list={list}
+        reload={reload}
+        pageNumber={pageNumber}
+        pageSize={PAGE_SIZE}
+        onPage={setPageNumber}
+        loadingText="Loading your songs…"
+        emptyText="No songs yet. Add one above to choreograph a dance to it."
+        listTestId="songs-list"
+      >
+        {shown?.items.map((song) => (
+          <SongRow key={song.id} song={song} />
+        ))}
+      </ListSection>
     </div>
   );
 }

@@ -3,12 +3,12 @@
 
 import {
   expectRecord,
-  readArray,
   readBoolean,
   readNumber,
   readOneOf,
   readOptionalNumber,
   readOptionalString,
+  readPage,
   readString,
   readStringArray,
   requestJson,
@@ -195,14 +195,7 @@ function parseSummary(body: unknown): AnalysisSummary {
 }
 
 export function parseAnalysisPage(body: unknown): AnalysisPage {
-  const what = "Analyses page";
-  const record = expectRecord(body, what);
-  return {
-    items: readArray(record, "items", what).map(parseAnalysisView),
-    pageNumber: readNumber(record, "pageNumber", what),
-    pageSize: readNumber(record, "pageSize", what),
-    total: readNumber(record, "total", what),
-  };
+  return readPage(body, "Analyses page", parseAnalysisView);
 }
 
 export function parseArtifactLink(body: unknown): ArtifactLink {

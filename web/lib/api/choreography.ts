@@ -10,6 +10,7 @@ import {
   readOneOf,
   readOptionalNumber,
   readOptionalString,
+  readPage,
   readString,
   requestJson,
   requestNoContent,
@@ -159,12 +160,5 @@ function parseAssembledVideo(record: Record<string, unknown>): AssembledVideo {
 }
 
 export function parseChoreographyPage(body: unknown): ChoreographyPage {
-  const what = "Choreographies page";
-  const record = expectRecord(body, what);
-  return {
-    items: readArray(record, "items", what).map(parseChoreographyView),
-    pageNumber: readNumber(record, "pageNumber", what),
-    pageSize: readNumber(record, "pageSize", what),
-    total: readNumber(record, "total", what),
-  };
+  return readPage(body, "Choreographies page", parseChoreographyView);
 }

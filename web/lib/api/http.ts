@@ -177,6 +177,21 @@ export function readArray(record: Record<string, unknown>, field: string, what: 
   throw new ApiError(`${what} has no ${field} array.`);
 }
 
+/** A page of a list: its items read by `parseItem`, then pageNumber, pageSize and total. */
+export function readPage<T>(
+  body: unknown,
+  what: string,
+  parseItem: (item: unknown) => T,
+): { items: T[]; pageNumber: number; pageSize: number; total: number } {
+  const record = expectRecord(body, what);
+  return {
+    items: readArray(record, "items", what).map(parseItem),
+    pageNumber: readNumber(record, "pageNumber", what),
+    pageSize: readNumber(record, "pageSize", what),
+    total: readNumber(record, "total", what),
+  };
+}
+
 export function readNumberArray(record: Record<string, unknown>, field: string): number[] {
   const value = record[field];
   return Array.isArray(value) ? value.filter((v): v is number => typeof v === "number" && Number.isFinite(v)) : [];

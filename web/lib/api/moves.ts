@@ -2,7 +2,7 @@
 // short-lived links to each move's clip and thumbnail. Shapes follow the api's MoveContracts.cs.
 
 import { parseArtifactLink, type ArtifactLink } from "./analyses";
-import { expectRecord, readArray, readNumber, readString, readStringArray, requestJson, requestNoContent } from "./http";
+import { expectRecord, readNumber, readPage, readString, readStringArray, requestJson, requestNoContent } from "./http";
 
 export const MOVE_FILES = ["clip", "thumbnail"] as const;
 export type MoveFile = (typeof MOVE_FILES)[number];
@@ -84,12 +84,5 @@ export function parseMoveView(body: unknown): MoveView {
 }
 
 export function parseMovePage(body: unknown): MovePage {
-  const what = "Moves page";
-  const record = expectRecord(body, what);
-  return {
-    items: readArray(record, "items", what).map(parseMoveView),
-    pageNumber: readNumber(record, "pageNumber", what),
-    pageSize: readNumber(record, "pageSize", what),
-    total: readNumber(record, "total", what),
-  };
+  return readPage(body, "Moves page", parseMoveView);
 }

@@ -10,6 +10,7 @@ import {
   readOneOf,
   readOptionalNumber,
   readOptionalString,
+  readPage,
   readString,
   requestJson,
   requestNoContent,
@@ -162,12 +163,5 @@ function parseSection(body: unknown): SongSection {
 }
 
 export function parseSongPage(body: unknown): SongPage {
-  const what = "Songs page";
-  const record = expectRecord(body, what);
-  return {
-    items: readArray(record, "items", what).map(parseSongView),
-    pageNumber: readNumber(record, "pageNumber", what),
-    pageSize: readNumber(record, "pageSize", what),
-    total: readNumber(record, "total", what),
-  };
+  return readPage(body, "Songs page", parseSongView);
 }
